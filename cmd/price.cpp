@@ -1,0 +1,13 @@
+// dutycalc price: placeholder until the subcommand lands.
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace dutycalc::cmd {
+
+void setup_price(CLI::App& app, Context& context) {
+  auto* sub = app.add_subcommand("price", "not yet available");
+  sub->callback([&context] { context.exit_code = ExitCode::error; });
+}
+
+} // namespace dutycalc::cmd

@@ -1,0 +1,73 @@
+#include <dutycalc/hs_code.hpp>
+
+#include <fmt/format.h>
+
+namespace dutycalc {
+
+namespace {
+constexpr std::uint64_t k_pow10[] = {1,      10,      100,      1000,      10000,     100000,
+                                     1000000, 10000000, 100000000, 1000000000, 10000000000};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+} // namespace
+
+std::optional<HsCode> HsCode::parse(std::string_view text, int min_digits, std::string* why) {
+  const auto fail = [&](std::string message) -> std::optional<HsCode> {
+    if (why) *why = std::move(message);
+    return std::nullopt;
+  };
+  const std::string_view code = trim(text);
+  if (code.empty()) return fail("empty HS code");
+  HsCode out;
+  bool last_was_dot = true; // a dot may not lead, trail or double
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c >= '0' && c <= '9') {
+      if (out.m_length == 10) return fail(fmt::format("HS code '{}' has more than 10 digits", code));
+      out.m_digits = out.m_digits * 10 + static_cast<std::uint64_t>(c - '0');
+      ++out.m_length;
+      last_was_dot = false;
+    } else if (c == '.' && !last_was_dot && i + 1 < code.size()) {
+      last_was_dot = true;
+    } else {
+      return fail(fmt::format("HS code '{}' has a character that is not a digit or '.'", code));
+    }
+  }
+  if (out.m_length < min_digits)
+    return fail(fmt::format("HS code '{}' has fewer than {} digits", code, min_digits));
+  if (out.m_length % 2 != 0)
+    return fail(fmt::format("HS code '{}' has an odd number of digits", code));
+  return out;
+}
+
+HsCode HsCode::prefix(int n) const {
+  if (n >= m_length) return *this;
+  HsCode p;
+  p.m_digits = m_digits / k_pow10[m_length - n];
+  p.m_length = n;
+  return p;
+}
+
+bool HsCode::starts_with(const HsCode& p) const {
+  return p.m_length <= m_length && prefix(p.m_length) == p;
+}
+
+std::string HsCode::digits() const {
+  return m_length == 0 ? std::string() : fmt::format("{:0{}}", m_digits, m_length);
+}
+
+std::string HsCode::formatted() const {
+  const std::string d = digits();
+  std::string out = d.substr(0, 4);
+  for (std::size_t i = 4; i < d.size(); i += 2) {
+    out.push_back('.');
+    out.append(d, i, 2);
+  }
+  return out;
+}
+
+} // namespace dutycalc

@@ -1,0 +1,236 @@
+#include <dutycalc/money/decimal.hpp>
+
+#include <dutycalc/error.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
+
+namespace dutycalc {
+
+namespace {
+
+namespace mp = boost::multiprecision;
+using Checked128 = mp::checked_int128_t;
+using Checked256 = mp::checked_int256_t;
+
+constexpr Decimal::Raw pow10(int n) {
+  Decimal::Raw r = 1;
+  for (int i = 0; i < n; ++i) r *= 10;
+  return r;
+}
+constexpr Decimal::Raw k_one = pow10(Decimal::k_places);
+__extension__ using U128 = unsigned __int128;
+
+// Conversions between the stored builtin and Boost's checked types. The builtin is only storage:
+// every operation that can overflow runs in a checked type.
+Checked128 to_checked(Decimal::Raw v) {
+  const bool negative = v < 0;
+  // Magnitude of the most negative value is representable in unsigned __int128.
+  const U128 mag = negative ? static_cast<U128>(-(v + 1)) + 1 : static_cast<U128>(v);
+  Checked128 hi = static_cast<std::uint64_t>(mag >> 64);
+  Checked128 r = (hi << 64) | Checked128(static_cast<std::uint64_t>(mag));
+  return negative ? Checked128(-r) : r;
+}
+
+template <class Big> Decimal::Raw to_raw(const Big& big) {
+  // Range check against the storage type (the checked 128-bit type is symmetric: +-(2^127-1)).
+  static const Big k_max = Big((std::numeric_limits<std::uint64_t>::max)() >> 1) << 64 |
+                           Big((std::numeric_limits<std::uint64_t>::max)());
+  if (big > k_max || big < -k_max) throw OverflowError("amount too large for exact arithmetic");
+  const bool negative = big < 0;
+  const Big mag = negative ? Big(-big) : big;
+  const U128 hi = static_cast<std::uint64_t>(mag >> 64);
+  const U128 lo = static_cast<std::uint64_t>(mag & Big((std::numeric_limits<std::uint64_t>::max)()));
+  const U128 m = hi << 64 | lo;
+  return negative ? -static_cast<Decimal::Raw>(m) : static_cast<Decimal::Raw>(m);
+}
+
+// Divides with the given rounding mode; the core of round(), of products and of quotients.
+Checked256 divide_rounded(const Checked256& numerator, const Checked256& denominator,
+                          RoundingMode mode) {
+  Checked256 q = numerator / denominator; // truncates toward zero
+  const Checked256 r = numerator % denominator;
+  if (r == 0 || mode == RoundingMode::down) return q;
+  const bool negative = (numerator < 0) != (denominator < 0);
+  const Checked256 twice_r = mp::abs(r) * 2;
+  const Checked256 abs_d = mp::abs(denominator);
+  bool away = false;
+  if (twice_r > abs_d) away = true;
+  else if (twice_r == abs_d) away = mode == RoundingMode::half_up || (q % 2 != 0);
+  if (away) q += negative ? -1 : 1;
+  return q;
+}
+
+template <class F> auto checked(F&& f) {
+  try {
+    return f();
+  } catch (const std::overflow_error&) {
+    throw OverflowError("amount too large for exact arithmetic");
+  } catch (const std::range_error&) {
+    throw OverflowError("amount too large for exact arithmetic");
+  }
+}
+
+} // namespace
+
+Decimal Decimal::from_integer(std::int64_t whole) {
+  return checked([&] { return Decimal(to_raw(Checked256(whole) * Checked256(to_checked(k_one)))); });
+}
+
+Decimal::ParseStatus Decimal::parse(std::string_view text, Decimal& out) {
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) ++i;
+  Raw whole = 0;
+  int whole_digits = 0;
+  bool overflow = false;
+  constexpr Raw k_max = static_cast<Raw>((static_cast<U128>(1) << 127) - 1);
+  constexpr Raw k_max_whole = k_max / k_one;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++whole_digits) {
+    const int digit = text[i] - '0';
+    if (overflow || whole > (k_max_whole - digit) / 10) overflow = true;
+    else whole = whole * 10 + digit;
+  }
+  Raw fraction = 0;
+  int fraction_digits = 0;
+  bool excess = false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++fraction_digits) {
+      if (fraction_digits < k_places) fraction = fraction * 10 + (text[i] - '0');
+      else if (text[i] != '0') excess = true;
+    }
+  }
+  if (i != text.size() || whole_digits + fraction_digits == 0) return ParseStatus::syntax;
+  if (overflow) return ParseStatus::overflow;
+  if (excess) return ParseStatus::too_many_places;
+  fraction *= pow10(k_places - std::min(fraction_digits, k_places));
+  if (whole == k_max_whole && fraction > k_max % k_one) return ParseStatus::overflow;
+  const Raw magnitude = whole * k_one + fraction;
+  out = Decimal(negative ? -magnitude : magnitude);
+  return ParseStatus::ok;
+}
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  Decimal d;
+  if (parse(text, d) != ParseStatus::ok) return std::nullopt;
+  return d;
+}
+
+Decimal operator+(Decimal a, Decimal b) {
+  return checked([&] { return Decimal(to_raw(to_checked(a.m_raw) + to_checked(b.m_raw))); });
+}
+
+Decimal operator-(Decimal a, Decimal b) {
+  return checked([&] { return Decimal(to_raw(to_checked(a.m_raw) - to_checked(b.m_raw))); });
+}
+
+Decimal Decimal::operator-() const {
+  return checked([&] { return Decimal(to_raw(-to_checked(m_raw))); });
+}
+
+Decimal operator*(Decimal a, Decimal b) {
+  return checked([&] {
+    const Checked256 product = Checked256(to_checked(a.m_raw)) * Checked256(to_checked(b.m_raw));
+    return Decimal(to_raw(divide_rounded(product, Checked256(to_checked(k_one)),
+                                         RoundingMode::half_even)));
+  });
+}
+
+Decimal Decimal::divided_by(Decimal divisor) const {
+  if (divisor.is_zero()) throw Error("division by zero");
+  return checked([&] {
+    const Checked256 n = Checked256(to_checked(m_raw)) * Checked256(to_checked(k_one));
+    return Decimal(to_raw(divide_rounded(n, Checked256(to_checked(divisor.m_raw)),
+                                         RoundingMode::half_even)));
+  });
+}
+
+Decimal Decimal::scaled(Decimal numerator, Decimal denominator) const {
+  if (denominator.is_zero()) throw Error("division by zero");
+  return checked([&] {
+    const Checked256 n = Checked256(to_checked(m_raw)) * Checked256(to_checked(numerator.m_raw));
+    return Decimal(to_raw(divide_rounded(n, Checked256(to_checked(denominator.m_raw)),
+                                         RoundingMode::half_even)));
+  });
+}
+
+int Decimal::places_used() const {
+  Raw frac = m_raw % k_one;
+  if (frac == 0) return 0;
+  int places = k_places;
+  while (frac % 10 == 0) {
+    frac /= 10;
+    --places;
+  }
+  return places;
+}
+
+namespace {
+std::string render(Decimal::Raw raw, int min_places, bool grouped) {
+  const bool negative = raw < 0;
+  U128 mag = negative ? static_cast<U128>(-(raw + 1)) + 1 : static_cast<U128>(raw);
+  const auto one = static_cast<U128>(k_one);
+  U128 whole = mag / one;
+  U128 frac = mag % one;
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(whole % 10)));
+    whole /= 10;
+  } while (whole != 0);
+  std::string out;
+  if (negative) out.push_back('-');
+  for (std::size_t i = digits.size(); i-- > 0;) {
+    out.push_back(digits[i]);
+    if (grouped && i > 0 && i % 3 == 0) out.push_back(',');
+  }
+  char frac_digits[Decimal::k_places];
+  for (int i = Decimal::k_places - 1; i >= 0; --i) {
+    frac_digits[i] = static_cast<char>('0' + static_cast<int>(frac % 10));
+    frac /= 10;
+  }
+  int places = Decimal::k_places;
+  while (places > min_places && frac_digits[places - 1] == '0') --places;
+  if (places > 0) {
+    out.push_back('.');
+    out.append(frac_digits, static_cast<std::size_t>(places));
+  }
+  return out;
+}
+} // namespace
+
+std::string Decimal::to_string(int min_places) const { return render(m_raw, min_places, false); }
+
+std::string Decimal::to_grouped_string(int min_places) const {
+  return render(m_raw, min_places, true);
+}
+
+Decimal round(Decimal value, int places, RoundingMode mode) {
+  if (places < 0 || places > Decimal::k_places) throw Error("rounding places must be 0 to 12");
+  if (places == Decimal::k_places) return value;
+  const Decimal::Raw unit = pow10(Decimal::k_places - places);
+  return checked([&] {
+    const Checked256 q = divide_rounded(Checked256(to_checked(value.raw())),
+                                        Checked256(to_checked(unit)), mode);
+    return Decimal::from_raw(to_raw(q * Checked256(to_checked(unit))));
+  });
+}
+
+std::optional<RoundingMode> parse_rounding_mode(std::string_view text) {
+  if (text == "half-up") return RoundingMode::half_up;
+  if (text == "half-even") return RoundingMode::half_even;
+  if (text == "down") return RoundingMode::down;
+  return std::nullopt;
+}
+
+std::string_view to_string(RoundingMode mode) {
+  switch (mode) {
+  case RoundingMode::half_up: return "half-up";
+  case RoundingMode::half_even: return "half-even";
+  case RoundingMode::down: return "down";
+  }
+  return "half-up";
+}
+
+} // namespace dutycalc

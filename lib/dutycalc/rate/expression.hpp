@@ -1,0 +1,99 @@
+// Duty expressions as tariff schedules print them ("Free", "2.6%", "2.2¢/kg + 10%",
+// "13.8% MIN 13 EUR/100 kg MAX 15 EUR/100 kg", "The duty provided in the applicable subheading + 25%"),
+// parsed once and evaluated on a value and quantities.
+#pragma once
+
+#include <dutycalc/money/currency.hpp>
+#include <dutycalc/money/decimal.hpp>
+#include <dutycalc/rate/quantities.hpp>
+#include <dutycalc/rate/unit.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycalc::rate {
+
+// One node of a parsed expression. Nodes live in the Expression's vector; children are indices.
+struct Node {
+  enum class Kind : std::uint8_t {
+    free,                  // "Free": zero
+    ad_valorem,            // percent of value: percent / divisor ("33 1/3%" = 100 / 3)
+    specific,              // amount of currency per `per` units: "1.5¢/kg", "13 EUR/100 kg"
+    applicable_subheading, // "The duty provided in the applicable subheading": the base rate
+    sum,                   // children added: compound "2.2¢/kg + 10%"
+    maximum,               // greatest child: "max(5%, 0.10 USD/kg)", or "A MIN B" (a floor)
+    minimum,               // least child: "min(...)", or "A MAX B" (a cap)
+  };
+  Kind kind = Kind::free;
+  Decimal percent;           // ad_valorem
+  Decimal divisor;           // ad_valorem: 1 unless a fraction was written
+  Decimal amount;            // specific: in `currency` (1.5¢ is 0.015 USD)
+  Currency currency;         // specific
+  Decimal per;               // specific: units per amount (1, or 100 for "/100 kg")
+  Unit unit = Unit::kg;      // specific
+  std::string qualifier;     // specific: "on drained weight", "on tungsten content"...
+  std::vector<std::uint32_t> children; // sum, maximum, minimum
+};
+
+// Why a text is not a readable expression: the byte offset of the first character the grammar
+// could not read, and what it expected there.
+struct ParseProblem {
+  std::size_t offset = 0;
+  std::string message;
+};
+
+class Expression {
+public:
+  Expression() = default;
+
+  // The text as written (trimmed).
+  const std::string& text() const { return m_text; }
+  // No text at all: the line states no rate in this column.
+  bool is_empty() const { return m_text.empty(); }
+  // Text the grammar cannot read (legal prose): kept, never priced as zero.
+  bool is_prose() const { return !m_text.empty() && m_nodes.empty(); }
+  const ParseProblem& problem() const { return m_problem; }
+  // Whether it refers to "the duty provided in the applicable subheading".
+  bool uses_applicable_subheading() const;
+
+  const std::vector<Node>& nodes() const { return m_nodes; }
+  std::uint32_t root() const { return m_root; }
+
+private:
+  friend Expression parse_expression(std::string_view text);
+  std::string m_text;
+  std::vector<Node> m_nodes;
+  std::uint32_t m_root = 0;
+  ParseProblem m_problem;
+};
+
+// Parses a duty expression. Never throws: text the grammar cannot read comes back as prose with
+// its ParseProblem. Accepts what real schedules print, including "¢", "$", ISO currency codes,
+// "33 1/3%", "each", "/pf. liter", "on drained weight", "MIN"/"MAX" clauses and max(...)/min(...).
+Expression parse_expression(std::string_view text);
+
+// What an evaluation needs from the line being priced.
+struct EvaluationContext {
+  Decimal value;                        // the dutiable value, in `currency`
+  Currency currency;                    // the currency value and result are in
+  const Quantities* quantities = nullptr;
+  // The expression "the duty provided in the applicable subheading" stands for (chapter 99).
+  const Expression* applicable_subheading = nullptr;
+  // Fill Evaluation::worked with the computation, for people. Off on the pricing hot path.
+  bool explain = false;
+};
+
+struct Evaluation {
+  bool ok = false;
+  Decimal amount;      // unrounded, in the context's currency; meaningful only when ok
+  std::string error;   // when !ok: "needs a quantity in kg", "rate is legal text: ..."
+  std::string worked;  // when explain: "1.5¢/kg × 5566 kg = 83.49"
+};
+
+// Evaluates on a value and quantities. Amounts are not rounded here: the caller rounds once,
+// at the point the schedule documents.
+Evaluation evaluate(const Expression& expression, const EvaluationContext& context);
+
+} // namespace dutycalc::rate

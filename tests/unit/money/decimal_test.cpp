@@ -1,0 +1,68 @@
+#include <dutycalc/error.hpp>
+#include <dutycalc/money/decimal.hpp>
+
+#include <catch2/catch.hpp>
+
+using dutycalc::Decimal;
+using dutycalc::RoundingMode;
+
+namespace {
+Decimal dec(const char* text) { return Decimal::parse(text).value(); }
+} // namespace
+
+TEST_CASE("Decimal::parse") {
+  CHECK(dec("1234.56").to_string() == "1234.56");
+  CHECK(dec("-1").to_string() == "-1");
+  CHECK(dec(".5").to_string() == "0.5");
+  CHECK(dec("007.50").to_string(2) == "7.50");
+  Decimal d;
+  CHECK(Decimal::parse("1,000.00", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("1e5", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("NaN", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("+1", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("-", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse(".", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("1.", d) == Decimal::ParseStatus::ok);
+  CHECK(Decimal::parse("12,5O", d) == Decimal::ParseStatus::syntax);
+  CHECK(Decimal::parse("1234567890123456789012345678901234567890", d) ==
+        Decimal::ParseStatus::overflow);
+  CHECK(Decimal::parse("0.0000000000001", d) == Decimal::ParseStatus::too_many_places);
+  CHECK(Decimal::parse("0.1000000000000000", d) == Decimal::ParseStatus::ok);
+}
+
+TEST_CASE("Decimal arithmetic is exact") {
+  CHECK((dec("0.1") + dec("0.2")) == dec("0.3"));
+  CHECK((dec("1000.00") * dec("0.10")) == dec("100"));
+  CHECK((dec("5566") * dec("0.015")).to_string(2) == "83.49");
+  CHECK((dec("100000") * dec("0.003464")) == dec("346.4"));
+  CHECK(dec("300").divided_by(dec("3")) == dec("100"));
+  CHECK(dec("1").divided_by(dec("3")).to_string() == "0.333333333333");
+  CHECK(dec("100").scaled(dec("1"), dec("3")).to_string() == "33.333333333333");
+  CHECK_THROWS_AS(dec("1").divided_by(dec("0")), dutycalc::Error);
+}
+
+TEST_CASE("Decimal overflow is an error, never a wrong number") {
+  const Decimal big = dec("100000000000000000000000000"); // 1e26
+  CHECK_THROWS_AS(big + big, dutycalc::OverflowError);
+  CHECK_THROWS_AS(big * big, dutycalc::OverflowError);
+  CHECK_THROWS_AS(-big - big, dutycalc::OverflowError);
+}
+
+TEST_CASE("round") {
+  CHECK(round(dec("0.125"), 2, RoundingMode::half_up) == dec("0.13"));
+  CHECK(round(dec("-0.125"), 2, RoundingMode::half_up) == dec("-0.13"));
+  CHECK(round(dec("0.125"), 2, RoundingMode::half_even) == dec("0.12"));
+  CHECK(round(dec("0.135"), 2, RoundingMode::half_even) == dec("0.14"));
+  CHECK(round(dec("0.129"), 2, RoundingMode::down) == dec("0.12"));
+  CHECK(round(dec("-0.129"), 2, RoundingMode::down) == dec("-0.12"));
+  CHECK(round(dec("99.9999999999"), 2, RoundingMode::half_up) == dec("100"));
+  CHECK(round(dec("83.49"), 0, RoundingMode::half_up) == dec("83"));
+  CHECK(round(dec("2.5"), 0, RoundingMode::half_even) == dec("2"));
+}
+
+TEST_CASE("Decimal::to_grouped_string") {
+  CHECK(dec("1234567.5").to_grouped_string(2) == "1,234,567.50");
+  CHECK(dec("-999").to_grouped_string(2) == "-999.00");
+  CHECK(dec("0").to_grouped_string(2) == "0.00");
+}
