@@ -10,6 +10,7 @@
 #include <dutycalc/rate/quantities.hpp>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,13 +25,18 @@ enum class Column : std::uint8_t {
   count_ // number of named columns
 };
 
+struct ManifestLine;
+class ColumnMap;
+void read_line(const CsvRecord& record, const ColumnMap& columns, ManifestLine& out);
+
 // Maps header names to columns. Names match without regard to case, spaces, '-' and '_'
-// ("HS Code", "hs_code", "HS-CODE"). "quantity_kg", "quantity_l", "quantity_no"... are quantity
-// columns in a fixed unit.
+// ("HS Code", "hs_code", "HS-CODE"), and a few common aliases ("hts", "country_of_origin",
+// "entry_date", "programme"...; see manifest_line.cpp). "quantity_kg", "quantity_l", "quantity_no",
+// "Quantity (kg)"... are quantity columns in a fixed unit.
 class ColumnMap {
 public:
   // Throws Error naming file, line and column when a required column (hs_code, origin, value) is
-  // missing or a known column appears twice.
+  // missing, a known column appears twice, or the header record itself is malformed.
   static ColumnMap from_header(const CsvRecord& header, const std::string& file);
 
   // Field index of a column, or -1 when the manifest has none.
@@ -44,9 +50,24 @@ public:
   const std::vector<std::string>& names() const { return m_names; }
 
 private:
-  std::array<int, static_cast<std::size_t>(Column::count_)> m_index{};
+  friend void read_line(const CsvRecord& record, const ColumnMap& columns, ManifestLine& out);
+  // A known column in field order, so that a line's first problem is its leftmost one.
+  struct Slot {
+    int index;
+    Column column;
+    bool fixed_unit; // a quantity_<unit> column
+    rate::Unit unit;
+  };
+  static constexpr std::array<int, static_cast<std::size_t>(Column::count_)> no_columns() {
+    std::array<int, static_cast<std::size_t>(Column::count_)> index{};
+    for (int& i : index) i = -1;
+    return index;
+  }
+
+  std::array<int, static_cast<std::size_t>(Column::count_)> m_index = no_columns();
   std::vector<UnitColumn> m_quantity_columns;
   std::vector<std::string> m_names;
+  std::vector<Slot> m_slots;
 };
 
 enum class TransportMode : std::uint8_t { unknown, vessel, air, truck, rail, mail };
@@ -79,7 +100,10 @@ struct ManifestLine {
   std::optional<FieldProblem> problem; // the first problem found; then other fields may be unset
 };
 
-// Reads the typed fields of `record`. Never throws for bad field content.
+// Reads the typed fields of `record` into `out` (reset first). Never throws for bad field content:
+// the first problem, in field order, goes to `out.problem`, with the line and column where the
+// offending field starts (where a missing field would start). Text fields are trimmed of spaces
+// and tabs; country and currency codes may be lower case. No allocation unless there is a problem.
 void read_line(const CsvRecord& record, const ColumnMap& columns, ManifestLine& out);
 
 } // namespace dutycalc::manifest

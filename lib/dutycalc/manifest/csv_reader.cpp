@@ -1,0 +1,237 @@
+// The CSV scanner. Choices beyond RFC 4180, made once and kept everywhere:
+// - A line ends at LF, CRLF or a lone CR (old Mac exports), outside and inside quoted fields alike,
+//   so line numbers always count what an editor shows. Inside a quoted field the bytes are kept
+//   as written.
+// - Columns count bytes, not characters: the input may not even be valid UTF-8, and bytes are what
+//   every editor's "go to column" can reach.
+// - Bytes are passed through untouched (invalid UTF-8 included) except NUL, which no text field
+//   holds on purpose: it is kept but reported.
+// - Recovery: a quote inside an unquoted field is kept as data; text after a closing quote is
+//   appended to the field as written; an unterminated quoted field runs to the end of the input.
+#include <dutycalc/error.hpp>
+#include <dutycalc/manifest/csv_reader.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+
+namespace dutycalc::manifest {
+
+namespace {
+constexpr char k_quote = '"';
+
+// Bytes that end a run of ordinary bytes inside a quoted field.
+constexpr std::array<bool, 256> k_quoted_stops = [] {
+  std::array<bool, 256> stops{};
+  stops[static_cast<unsigned char>(k_quote)] = true;
+  stops['\r'] = true;
+  stops['\n'] = true;
+  stops[0] = true;
+  return stops;
+}();
+
+bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+
+int next_line(int line) { return line < INT_MAX ? line + 1 : line; }
+
+// 1-based column of byte `at` on the line starting at `line_start`; saturates instead of
+// overflowing on absurdly long lines.
+int column_at(std::size_t at, std::size_t line_start) {
+  const std::size_t offset = at - line_start;
+  return offset < static_cast<std::size_t>(INT_MAX) ? static_cast<int>(offset) + 1 : INT_MAX;
+}
+} // namespace
+
+CsvReader::CsvReader(std::istream& input, std::string display_name, char delimiter)
+    : m_input(input), m_display_name(std::move(display_name)), m_delimiter(delimiter) {
+  if (delimiter == k_quote || is_line_end(delimiter) || delimiter == '\0')
+    throw Error(fmt::format("the delimiter cannot be a quote, a line end or NUL"));
+  m_stops = k_quoted_stops;
+  m_stops[static_cast<unsigned char>(delimiter)] = true;
+}
+
+void CsvReader::fill() {
+  const std::size_t pending = m_end - m_pos;
+  if (m_pos > 0 && pending > 0) std::memmove(m_buffer.data(), m_buffer.data() + m_pos, pending);
+  m_pos = 0;
+  m_end = pending;
+  // Asking for at least as much as is pending doubles the window on every rescan of a long
+  // record, so scanning it stays linear in its length.
+  const std::size_t want = std::max(m_block_size, pending);
+  if (m_buffer.size() < pending + want) m_buffer.resize(pending + want);
+  m_input.read(m_buffer.data() + pending, static_cast<std::streamsize>(want));
+  const auto got = static_cast<std::size_t>(m_input.gcount());
+  m_end += got;
+  if (got < want) {
+    if (m_input.bad()) throw Error(SourceLocation{m_display_name, 0, 0}, "read error");
+    m_eof = true;
+  }
+}
+
+void CsvReader::skip_byte_order_mark() {
+  while (m_end - m_pos < 3 && !m_eof) fill();
+  if (m_end - m_pos >= 3 && std::memcmp(m_buffer.data() + m_pos, "\xEF\xBB\xBF", 3) == 0)
+    m_pos += 3;
+}
+
+std::size_t CsvReader::line_end_length(std::size_t at) const {
+  if (m_buffer[at] == '\n') return 1;
+  if (at + 1 < m_end) return m_buffer[at + 1] == '\n' ? 2 : 1;
+  return m_eof ? 1 : 0;
+}
+
+bool CsvReader::skip_empty_lines() {
+  while (m_pos < m_end) {
+    if (!is_line_end(m_buffer[m_pos])) return true;
+    const std::size_t length = line_end_length(m_pos);
+    if (length == 0) return false;
+    m_pos += length;
+    m_line = next_line(m_line);
+  }
+  return m_eof;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  if (!m_started) {
+    skip_byte_order_mark();
+    m_started = true;
+  }
+  for (;;) {
+    if (!skip_empty_lines()) {
+      fill();
+      continue;
+    }
+    if (m_pos == m_end) return false;
+    if (scan_record(record) == Scan::record) return true;
+    fill();
+  }
+}
+
+CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
+  m_spans.clear();
+  m_unquoted.clear();
+  record.problem.clear();
+  record.problem_line = 0;
+  record.problem_column = 0;
+  const auto note = [&record](int line, int column, const char* message) {
+    if (!record.problem.empty()) return;
+    record.problem = message;
+    record.problem_line = line;
+    record.problem_column = column;
+  };
+
+  const char* const buffer = m_buffer.data();
+  const std::size_t end = m_end;
+  const auto byte = [buffer](std::size_t at) { return static_cast<unsigned char>(buffer[at]); };
+  std::size_t i = m_pos;
+  int line = m_line;
+  std::size_t line_start = m_pos; // records start at a line start (after the BOM on line 1)
+
+  for (;;) {
+    const int field_line = line;
+    const int field_column = column_at(i, line_start);
+    if (i < end && buffer[i] == k_quote) {
+      ++i;
+      const std::size_t content = i;
+      bool doubled = false;
+      bool closed = false;
+      for (;;) {
+        while (i < end && !k_quoted_stops[byte(i)]) ++i;
+        if (i == end) {
+          if (!m_eof) return Scan::need_more;
+          break;
+        }
+        if (buffer[i] == k_quote) {
+          if (i + 1 == end && !m_eof) return Scan::need_more;
+          if (i + 1 < end && buffer[i + 1] == k_quote) {
+            doubled = true;
+            i += 2;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        if (buffer[i] == '\0') {
+          note(line, column_at(i, line_start), "NUL byte in field");
+          ++i;
+          continue;
+        }
+        const std::size_t length = line_end_length(i);
+        if (length == 0) return Scan::need_more;
+        i += length;
+        line = next_line(line);
+        line_start = i;
+      }
+      const std::size_t content_end = i;
+      if (!closed) note(field_line, field_column, "unterminated quoted field");
+      else ++i; // the closing quote
+      const bool garbage = closed && i < end && buffer[i] != m_delimiter && !is_line_end(buffer[i]);
+      if (closed && i == end && !m_eof) return Scan::need_more;
+      if (!doubled && !garbage) {
+        m_spans.push_back({content, content_end - content, false, field_line, field_column});
+      } else {
+        // Decode into the scratch buffer: every quote left in the content is the first of a pair.
+        const std::size_t begin = m_unquoted.size();
+        for (std::size_t j = content; j < content_end; ++j) {
+          m_unquoted.push_back(buffer[j]);
+          if (buffer[j] == k_quote) ++j;
+        }
+        if (garbage) {
+          note(line, column_at(i, line_start), "unexpected character after closing quote");
+          const std::size_t rest = i;
+          while (i < end && buffer[i] != m_delimiter && !is_line_end(buffer[i])) ++i;
+          if (i == end && !m_eof) return Scan::need_more;
+          m_unquoted.append(buffer + rest, i - rest);
+        }
+        m_spans.push_back({begin, m_unquoted.size() - begin, true, field_line, field_column});
+      }
+    } else {
+      const std::size_t start = i;
+      for (;;) {
+        while (i < end && !m_stops[byte(i)]) ++i;
+        if (i == end) {
+          if (!m_eof) return Scan::need_more;
+          break;
+        }
+        if (buffer[i] == m_delimiter || is_line_end(buffer[i])) break;
+        note(line, column_at(i, line_start),
+             buffer[i] == k_quote ? "quote inside an unquoted field" : "NUL byte in field");
+        ++i;
+      }
+      m_spans.push_back({start, i - start, false, field_line, field_column});
+    }
+    // Here i is at a delimiter, at a line end, or at the end of the input.
+    if (i < end && buffer[i] == m_delimiter) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+
+  record.end_line = line;
+  record.end_column = column_at(i, line_start);
+  if (i < end) {
+    const std::size_t length = line_end_length(i);
+    if (length == 0) return Scan::need_more;
+    i += length;
+    line = next_line(line);
+  }
+
+  record.line = m_line;
+  record.fields.clear();
+  record.columns.clear();
+  record.lines.clear();
+  for (const Span& span : m_spans) {
+    const char* base = span.unquoted_buffer ? m_unquoted.data() : buffer;
+    record.fields.emplace_back(base + span.begin, span.size);
+    record.columns.push_back(span.column);
+    record.lines.push_back(span.line);
+  }
+  m_pos = i;
+  m_line = line;
+  return Scan::record;
+}
+
+} // namespace dutycalc::manifest
