@@ -1,13 +1,93 @@
-// dutycalc price: placeholder until the subcommand lands.
+// dutycalc price: price manifest lines under a schedule and print one record per line.
 #include "commands.hpp"
 
+#include <dutycalc/date.hpp>
+#include <dutycalc/error.hpp>
+#include <dutycalc/pricing/engine.hpp>
+#include <dutycalc/pricing/price_manifest.hpp>
+#include <dutycalc/report/output.hpp>
+#include <dutycalc/report/report_writer.hpp>
+#include <dutycalc/schedule/schedule_loader.hpp>
+
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
 
 namespace dutycalc::cmd {
 
+namespace {
+
+struct PriceOptions {
+  std::vector<std::string> manifests;
+  std::string schedule = "us";
+  std::string date;
+  std::string format;
+  std::string output;
+  std::string delimiter = ",";
+  bool strict = false;
+};
+
+ExitCode run_price(const PriceOptions& options, const Context& context) {
+  const Date default_date = options.date.empty() ? Date::today() : [&] {
+    const auto d = Date::parse(options.date);
+    if (!d) throw Error(fmt::format("--date '{}' is not a valid YYYY-MM-DD date", options.date));
+    return *d;
+  }();
+  if (options.delimiter.size() != 1)
+    throw Error(fmt::format("--delimiter must be one character, not '{}'", options.delimiter));
+
+  const schedule::Schedule schedule =
+      schedule::load_schedule(schedule::find_schedule(options.schedule, context.executable));
+  const pricing::Engine engine(schedule, {default_date});
+
+  std::unique_ptr<Output> output =
+      options.output.empty() ? std::make_unique<Output>() : std::make_unique<Output>(options.output);
+  OutputFormat format = output->is_terminal() ? OutputFormat::table : OutputFormat::csv;
+  if (!options.format.empty()) format = *parse_output_format(options.format);
+  const auto writer = report::make_report_writer(format, *output);
+
+  pricing::PriceManifestOptions run_options{options.delimiter[0], options.strict};
+  pricing::PriceTotals totals;
+  std::vector<std::string> inputs = options.manifests;
+  if (inputs.empty()) inputs.push_back("-");
+  for (const auto& name : inputs) {
+    if (name == "-") {
+      pricing::price_manifest(engine, std::cin, "<stdin>", *writer, run_options, std::cerr, totals);
+    } else {
+      std::ifstream file(name, std::ios::binary);
+      if (!file) throw Error(SourceLocation{name}, "cannot read: no such file or not readable");
+      pricing::price_manifest(engine, file, name, *writer, run_options, std::cerr, totals);
+    }
+    if (totals.stopped) break;
+  }
+  writer->finish();
+  return totals.failed > 0 ? ExitCode::some_failed : ExitCode::ok;
+}
+
+} // namespace
+
 void setup_price(CLI::App& app, Context& context) {
-  auto* sub = app.add_subcommand("price", "not yet available");
-  sub->callback([&context] { context.exit_code = ExitCode::error; });
+  auto options = std::make_shared<PriceOptions>();
+  auto* sub = app.add_subcommand("price", "Price manifest lines (CSV) under a tariff schedule");
+  sub->footer("Examples:\n"
+              "  $ dutycalc price shipments.csv --schedule us --format table\n"
+              "  $ dutycalc price --date 2024-03-01 < shipments.csv > priced.csv\n"
+              "Reads standard input when no MANIFEST (or '-') is given. Output: table on a terminal,\n"
+              "csv otherwise. Exit codes: 0 all lines priced; 1 some lines could not be priced (their\n"
+              "records say why); 2 usage, configuration or schedule error.");
+  sub->add_option("manifest", options->manifests, "Manifest CSV files ('-' for standard input)");
+  sub->add_option("--schedule", options->schedule,
+                  "Bundled schedule name or schedule directory")->capture_default_str();
+  sub->add_option("--date", options->date, "Entry date (YYYY-MM-DD) for lines without one; default today");
+  sub->add_option("--format", options->format, "Output format: table, csv or jsonl")
+      ->check(CLI::IsMember({"table", "csv", "jsonl"}));
+  sub->add_option("-o,--output", options->output, "Write to FILE instead of standard output");
+  sub->add_option("--delimiter", options->delimiter, "Field delimiter of the manifest")->capture_default_str();
+  sub->add_flag("--strict", options->strict, "Stop at the first line that cannot be priced");
+  sub->callback([options, &context] { context.exit_code = run_price(*options, context); });
 }
 
 } // namespace dutycalc::cmd

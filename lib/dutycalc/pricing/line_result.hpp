@@ -1,0 +1,46 @@
+// What pricing one manifest line produced: the columns of SPEC §4 and the rules applied.
+#pragma once
+
+#include <dutycalc/manifest/manifest_line.hpp>
+#include <dutycalc/money/money.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycalc::pricing {
+
+enum class LineStatus { ok, error };
+
+// One rule that contributed to a line's duty, with where it comes from (JSON Lines shows these).
+struct AppliedRule {
+  std::string_view measure; // "general", later "programme", "section-232"...
+  std::string rate;         // the rate text applied
+  std::string source;       // legal or data source
+};
+
+struct LineResult {
+  LineStatus status = LineStatus::ok;
+  std::string_view schedule_version; // the edition (and later the latest rule) in force
+  std::string rate;                  // the applied duty text, e.g. "1.5¢/kg"
+  Money base_duty;
+  Money additional_duty;
+  std::string quota;
+  Money fees;
+  Money taxes;
+  Money landed_cost;
+  std::string message;               // why the line failed, or warnings ("; "-separated)
+  std::vector<AppliedRule> rules;
+  // The manifest column a failure is about (hs_code for an unknown code...), to place the
+  // message; count_ when the whole line is meant.
+  manifest::Column problem_column = manifest::Column::count_;
+
+  // Resets for reuse without giving back the strings' memory (the hot path reuses one result).
+  void clear();
+  // Adds a warning to `message`.
+  void warn(std::string_view text);
+  // Marks the line failed with `text` as the reason; amounts are not shown for failed lines.
+  void fail(std::string_view text);
+};
+
+} // namespace dutycalc::pricing

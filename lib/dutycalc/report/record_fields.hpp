@@ -1,0 +1,25 @@
+// The result columns of one priced line as text, shared by the CSV and JSON Lines writers so the
+// two always carry the same values.
+#pragma once
+
+#include <dutycalc/pricing/line_result.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace dutycalc::report {
+
+class ResultFields {
+public:
+  // Amounts are plain decimals with the currency's minor units; failed lines show none.
+  explicit ResultFields(const pricing::LineResult& result);
+  std::size_t size() const { return m_fields.size(); }
+  std::string_view operator[](std::size_t i) const { return m_fields[i]; }
+
+private:
+  std::array<std::string, 5> m_amounts; // base, additional, fees, taxes, landed
+  std::array<std::string_view, 10> m_fields;
+};
+
+} // namespace dutycalc::report

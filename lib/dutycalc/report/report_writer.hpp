@@ -1,0 +1,33 @@
+// Writers of priced manifest records: CSV and JSON Lines stream one record per input record;
+// the table gathers them for people, with totals and summaries at the end.
+#pragma once
+
+#include <dutycalc/manifest/csv_reader.hpp>
+#include <dutycalc/manifest/manifest_line.hpp>
+#include <dutycalc/pricing/line_result.hpp>
+#include <dutycalc/report/output.hpp>
+#include <dutycalc/report/output_format.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dutycalc::report {
+
+// The columns every priced record gets after the input's own, in this order (SPEC §4).
+extern const std::vector<std::string_view> k_result_columns;
+
+class ReportWriter {
+public:
+  virtual ~ReportWriter() = default;
+  // Called once per manifest with its header as written, before its records.
+  virtual void begin(const std::vector<std::string>& input_columns) = 0;
+  virtual void write(const manifest::CsvRecord& record, const manifest::ManifestLine& line,
+                     const pricing::LineResult& result) = 0;
+  // After the last record: flushes, and for tables prints totals and summaries.
+  virtual void finish() = 0;
+};
+
+std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, Output& output);
+
+} // namespace dutycalc::report

@@ -1,0 +1,133 @@
+// The streaming writers: CSV (the input columns unchanged, then the result columns of SPEC §4)
+// and JSON Lines (the same fields, plus the rules applied with their sources).
+#include <dutycalc/report/report_writer.hpp>
+
+#include <dutycalc/error.hpp>
+#include <dutycalc/report/record_fields.hpp>
+#include <dutycalc/report/text_escaping.hpp>
+
+namespace dutycalc::report {
+
+const std::vector<std::string_view> k_result_columns = {
+    "schedule_version", "rate", "base_duty", "additional_duty", "quota",
+    "fees", "taxes", "landed_cost", "status", "message"};
+
+namespace {
+
+class CsvWriter final : public ReportWriter {
+public:
+  explicit CsvWriter(Output& output) : m_output(output) {}
+
+  void begin(const std::vector<std::string>& input_columns) override {
+    if (m_started) {
+      // Several manifests make one CSV stream: they must share one header.
+      if (input_columns != m_columns)
+        throw Error("the manifests have different columns; price them in separate runs");
+      return;
+    }
+    m_started = true;
+    m_columns = input_columns;
+    m_line.clear();
+    for (const auto& name : input_columns) {
+      append_csv_field(m_line, name);
+      m_line.push_back(',');
+    }
+    for (std::size_t i = 0; i < k_result_columns.size(); ++i) {
+      if (i > 0) m_line.push_back(',');
+      m_line.append(k_result_columns[i]);
+    }
+    m_line.push_back('\n');
+    m_output.write(m_line);
+  }
+
+  void write(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+             const pricing::LineResult& result) override {
+    m_line.clear();
+    // Exactly as many input fields as the header has: short records are padded, so every
+    // output row has the same shape (extra fields are reported in the message).
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+      if (i < record.fields.size()) append_csv_field(m_line, record.fields[i]);
+      m_line.push_back(',');
+    }
+    ResultFields fields(result);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) m_line.push_back(',');
+      append_csv_field(m_line, fields[i]);
+    }
+    m_line.push_back('\n');
+    m_output.write(m_line);
+  }
+
+  void finish() override { m_output.flush(); }
+
+private:
+  Output& m_output;
+  bool m_started = false;
+  std::vector<std::string> m_columns;
+  std::string m_line;
+};
+
+class JsonlWriter final : public ReportWriter {
+public:
+  explicit JsonlWriter(Output& output) : m_output(output) {}
+
+  void begin(const std::vector<std::string>& input_columns) override { m_columns = input_columns; }
+
+  void write(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+             const pricing::LineResult& result) override {
+    m_line.assign("{");
+    bool first = true;
+    const auto key = [&](std::string_view name) {
+      if (!first) m_line.push_back(',');
+      first = false;
+      append_json_string(m_line, name);
+      m_line.push_back(':');
+    };
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+      key(m_columns[i]);
+      append_json_string(m_line, i < record.fields.size() ? record.fields[i] : std::string_view());
+    }
+    ResultFields fields(result);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      key(k_result_columns[i]);
+      append_json_string(m_line, fields[i]);
+    }
+    key("rules");
+    m_line.push_back('[');
+    for (std::size_t i = 0; i < result.rules.size(); ++i) {
+      const auto& rule = result.rules[i];
+      if (i > 0) m_line.push_back(',');
+      m_line.append("{\"measure\":");
+      append_json_string(m_line, rule.measure);
+      m_line.append(",\"rate\":");
+      append_json_string(m_line, rule.rate);
+      m_line.append(",\"source\":");
+      append_json_string(m_line, rule.source);
+      m_line.push_back('}');
+    }
+    m_line.append("]}\n");
+    m_output.write(m_line);
+  }
+
+  void finish() override { m_output.flush(); }
+
+private:
+  Output& m_output;
+  std::vector<std::string> m_columns;
+  std::string m_line;
+};
+
+} // namespace
+
+std::unique_ptr<ReportWriter> make_table_writer(Output& output);
+
+std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, Output& output) {
+  switch (format) {
+  case OutputFormat::csv: return std::make_unique<CsvWriter>(output);
+  case OutputFormat::jsonl: return std::make_unique<JsonlWriter>(output);
+  case OutputFormat::table: return make_table_writer(output);
+  }
+  return std::make_unique<CsvWriter>(output);
+}
+
+} // namespace dutycalc::report
