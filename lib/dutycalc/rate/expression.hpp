@@ -33,12 +33,16 @@ struct Node {
   Currency currency;         // specific
   Decimal per;               // specific: units per amount (1, or 100 for "/100 kg")
   Unit unit = Unit::kg;      // specific
-  std::string qualifier;     // specific: "on drained weight", "on tungsten content"...
+  std::string qualifier;     // specific, ad_valorem: "on drained weight", "on the case"... as read
+  Qualifier basis = Qualifier::none; // what `qualifier` means; none when there is no qualifier
+  // How the amount was written, so explanations echo it: 1.5¢ (cents), $1.32, or 12 EUR.
+  enum class Notation : std::uint8_t { cents, dollars, code } notation = Notation::code;
   std::vector<std::uint32_t> children; // sum, maximum, minimum
 };
 
-// Why a text is not a readable expression: the byte offset of the first character the grammar
-// could not read, and what it expected there.
+// Why a text is not a readable expression: the byte offset (into the text given to
+// parse_expression, before trimming) of the first character the grammar could not read, and
+// what it expected there.
 struct ParseProblem {
   std::size_t offset = 0;
   std::string message;
@@ -62,6 +66,7 @@ public:
   std::uint32_t root() const { return m_root; }
 
 private:
+  friend class Parser;
   friend Expression parse_expression(std::string_view text);
   std::string m_text;
   std::vector<Node> m_nodes;
@@ -73,6 +78,13 @@ private:
 // its ParseProblem. Accepts what real schedules print, including "¢", "$", ISO currency codes,
 // "33 1/3%", "each", "/pf. liter", "on drained weight", "MIN"/"MAX" clauses and max(...)/min(...).
 Expression parse_expression(std::string_view text);
+
+// The 1-based column of byte `offset` in `text` for messages, counting UTF-8 characters ("¢" is
+// one column).
+int display_column(std::string_view text, std::size_t offset);
+
+// The canonical rendering of one node and its children ("2.2¢/kg + 10%"), for explanations.
+std::string to_string(const Expression& expression, std::uint32_t node);
 
 // What an evaluation needs from the line being priced.
 struct EvaluationContext {
@@ -88,8 +100,10 @@ struct EvaluationContext {
 struct Evaluation {
   bool ok = false;
   Decimal amount;      // unrounded, in the context's currency; meaningful only when ok
-  std::string error;   // when !ok: "needs a quantity in kg", "rate is legal text: ..."
-  std::string worked;  // when explain: "1.5¢/kg × 5566 kg = 83.49"
+  std::string error;   // when !ok: "needs a quantity in kg (g and t convert)", "rate is legal text..."
+  // When explain: one line per step, '\n' between lines, no total line (the caller rounds and
+  // prints the total): "2.2¢/kg × 50 kg = 1.10\n10% × 1000.00 = 100.00".
+  std::string worked;
 };
 
 // Evaluates on a value and quantities. Amounts are not rounded here: the caller rounds once,
