@@ -13,14 +13,21 @@ namespace dutycalc::schedule {
 
 class Nomenclature {
 public:
+  // The edition's id ("HTS 2024 Basic Edition"), which problems name.
+  void set_edition(std::string id) { m_edition = std::move(id); }
+  const std::string& edition() const { return m_edition; }
+
   // Adds a line while building; call finish() once all are added.
   void add(TariffLine line);
-  // Builds the lookup index. Throws Error on a duplicate code.
+  // Builds the lookup index. Throws Error on a duplicate code, at the duplicate's line in `file`.
   void finish(const std::string& file);
 
   // The result of resolving a manifest code.
   struct Resolution {
-    const TariffLine* line = nullptr;  // the line with exactly this code (description, units)
+    const TariffLine* line = nullptr;  // the line with exactly this code (description, units);
+                                       // for a short code that is not itself a line (7208.51)
+                                       // but resolves, its first rated subheading. Non-null
+                                       // whenever `rated` is.
     const TariffLine* rated = nullptr; // the nearest of the line and its ancestors with a general
                                        // rate: whose rate applies
     std::string problem;               // why it could not be resolved (then rated is null)
@@ -31,12 +38,26 @@ public:
   // more digits. An unknown code's problem names the nearest known ancestor.
   Resolution resolve(HsCode code) const;
 
+  // The line with exactly this code, or null.
   const TariffLine* find(HsCode code) const;
+  // Every line in file order, heading text rows (empty code) included.
   const std::vector<TariffLine>& lines() const { return m_lines; }
+  // How many lines carry a code.
+  std::size_t coded_count() const { return m_index.size(); }
 
 private:
+  // What lies below a code prefix: its first rated line, and whether all rated lines below carry
+  // the same general rate text.
+  struct Below {
+    std::uint32_t first_rated = 0;
+    bool uniform = true;
+  };
+  Resolution resolve_below(HsCode code, const TariffLine* exact) const;
+
+  std::string m_edition;
   std::vector<TariffLine> m_lines; // in file order
   std::unordered_map<std::uint64_t, std::uint32_t> m_index; // HsCode::key() -> position
+  std::unordered_map<std::uint64_t, Below> m_below;         // prefix key -> rated lines below
 };
 
 } // namespace dutycalc::schedule

@@ -21,6 +21,7 @@ enum class ValuationBasis { transaction_value, cif };
 struct Rounding {
   int places = 2;
   RoundingMode mode = RoundingMode::half_up;
+  std::string point; // where rounding happens, for people: "each duty amount per line"
 };
 
 // One nomenclature edition (an HTS basic edition, a revision, a CN year).
@@ -29,7 +30,7 @@ struct Edition {
   Date effective;
   std::string source;    // where the data came from
   std::string file;      // path of the lines table, relative to the schedule directory
-  Nomenclature nomenclature;
+  Nomenclature nomenclature; // its edition() is `id`
 };
 
 struct Schedule {

@@ -1,0 +1,225 @@
+// Reads schedule.toml (format 1) and the lines tables of its editions.
+#include <dutycalc/schedule/schedule_loader.hpp>
+
+#include <dutycalc/error.hpp>
+#include <dutycalc/schedule/format_version.hpp>
+#include <dutycalc/util/file.hpp>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+
+namespace dutycalc::schedule {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Typed access to one parsed TOML file, with every complaint at the place it is about.
+class TomlFile {
+public:
+  explicit TomlFile(std::string display_name) : m_name(std::move(display_name)) {}
+
+  const std::string& name() const { return m_name; }
+
+  SourceLocation where(const toml::source_region& region) const {
+    return {m_name, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+  }
+
+  // Keys of `table` must be among `known`.
+  void check_keys(const toml::table& table, std::initializer_list<std::string_view> known,
+                  std::string_view context) const {
+    for (const auto& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) == known.end())
+        throw Error(where(key.source()), fmt::format("unknown key '{}'{}", key.str(), context));
+    }
+  }
+
+  const toml::node& require(const toml::table& table, std::string_view key,
+                            std::string_view context) const {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      SourceLocation at = where(table.source());
+      if (at.line == 0) at = {m_name, 0, 0};
+      throw Error(at, fmt::format("missing key '{}'{}", key, context));
+    }
+    return *node;
+  }
+
+  std::string string(const toml::table& table, std::string_view key,
+                     std::string_view context = {}) const {
+    const toml::node& node = require(table, key, context);
+    const auto* value = node.as_string();
+    if (!value) throw Error(where(node.source()), fmt::format("'{}' must be a string", key));
+    return value->get();
+  }
+
+  long long integer(const toml::table& table, std::string_view key,
+                    std::string_view context = {}) const {
+    const toml::node& node = require(table, key, context);
+    const auto* value = node.as_integer();
+    if (!value) throw Error(where(node.source()), fmt::format("'{}' must be a whole number", key));
+    return static_cast<long long>(value->get());
+  }
+
+  Date date(const toml::table& table, std::string_view key, std::string_view context = {}) const {
+    const toml::node& node = require(table, key, context);
+    const auto* value = node.as_date();
+    if (!value)
+      throw Error(where(node.source()),
+                  fmt::format("'{}' must be a date written YYYY-MM-DD, without quotes", key));
+    const toml::date& d = value->get();
+    const auto date = Date::from_ymd(d.year, d.month, d.day);
+    if (!date) throw Error(where(node.source()), fmt::format("'{}' is not a valid date", key));
+    return *date;
+  }
+
+  const toml::table& table_at(const toml::table& table, std::string_view key) const {
+    const toml::node& node = require(table, key, {});
+    const auto* value = node.as_table();
+    if (!value)
+      throw Error(where(node.source()), fmt::format("'{}' must be a table ([{}])", key, key));
+    return *value;
+  }
+
+private:
+  std::string m_name;
+};
+
+toml::table parse_toml(const std::string& text, const std::string& display_name) {
+  try {
+    return toml::parse(text, display_name);
+  } catch (const toml::parse_error& e) {
+    const auto& begin = e.source().begin;
+    throw Error({display_name, static_cast<int>(begin.line), static_cast<int>(begin.column)},
+                std::string(e.description()));
+  }
+}
+
+// `format = N` must exist, come first, and name a version this program reads.
+void check_format(const TomlFile& file, const toml::table& root) {
+  const toml::key* first = nullptr;
+  const toml::key* format = nullptr;
+  for (const auto& [key, node] : root) {
+    const auto& at = key.source().begin;
+    if (!first || at < first->source().begin) first = &key;
+    if (key.str() == "format") format = &key;
+  }
+  if (!format)
+    throw Error({file.name(), 1, 1},
+                fmt::format("missing 'format = {}' (the schedule format version) at the top",
+                            k_current_format));
+  const SourceLocation at = file.where(format->source());
+  const long long version = file.integer(root, "format");
+  check_format_version(version, at);
+  if (first != format) throw Error(at, "'format' must be the first key of the file");
+}
+
+ValuationBasis parse_valuation(const TomlFile& file, const toml::table& root) {
+  const std::string text = file.string(root, "valuation");
+  if (text == "transaction-value") return ValuationBasis::transaction_value;
+  if (text == "cif") return ValuationBasis::cif;
+  throw Error(file.where(root.get("valuation")->source()),
+              fmt::format("valuation '{}' is not 'transaction-value' or 'cif'", text));
+}
+
+Rounding parse_rounding(const TomlFile& file, const toml::table& root) {
+  const toml::table& table = file.table_at(root, "rounding");
+  file.check_keys(table, {"places", "mode", "point"}, " in [rounding]");
+  Rounding rounding;
+  const long long places = file.integer(table, "places", " in [rounding]");
+  if (places < 0 || places > 6)
+    throw Error(file.where(table.get("places")->source()),
+                fmt::format("rounding places {} is not between 0 and 6", places));
+  rounding.places = static_cast<int>(places);
+  const std::string mode = file.string(table, "mode", " in [rounding]");
+  const auto parsed = parse_rounding_mode(mode);
+  if (!parsed)
+    throw Error(file.where(table.get("mode")->source()),
+                fmt::format("rounding mode '{}' is not 'half-up', 'half-even' or 'down'", mode));
+  rounding.mode = *parsed;
+  rounding.point = file.string(table, "point", " in [rounding]");
+  return rounding;
+}
+
+Edition parse_edition(const TomlFile& file, const toml::table& table, const fs::path& directory) {
+  constexpr std::string_view context = " in [[edition]]";
+  file.check_keys(table, {"id", "effective", "file", "source"}, context);
+  Edition edition;
+  edition.id = file.string(table, "id", context);
+  edition.effective = file.date(table, "effective", context);
+  edition.file = file.string(table, "file", context);
+  edition.source = file.string(table, "source", context);
+  const fs::path path = directory / edition.file;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw Error(file.where(table.get("file")->source()),
+                fmt::format("edition file '{}' does not exist", path.string()));
+  const std::string text = read_file(path);
+  edition.nomenclature.set_edition(edition.id);
+  parse_lines_table(text, path.string(), edition.nomenclature);
+  return edition;
+}
+
+std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& root,
+                                    const fs::path& directory) {
+  const toml::node& node = file.require(root, "edition", " (at least one [[edition]] table)");
+  const auto* array = node.as_array();
+  if (!array || array->empty() || !array->is_array_of_tables())
+    throw Error(file.where(node.source()), "'edition' must be [[edition]] tables");
+  std::vector<Edition> editions;
+  std::vector<SourceLocation> places;
+  for (const toml::node& element : *array) {
+    const toml::table& table = *element.as_table();
+    Edition edition = parse_edition(file, table, directory);
+    for (std::size_t i = 0; i < editions.size(); ++i) {
+      if (editions[i].id == edition.id)
+        throw Error(file.where(table.source()),
+                    fmt::format("edition id '{}' is also used at line {}", edition.id,
+                                places[i].line));
+      if (editions[i].effective == edition.effective)
+        throw Error(file.where(table.get("effective")->source()),
+                    fmt::format("editions '{}' and '{}' take effect on the same date {}",
+                                editions[i].id, edition.id, edition.effective.to_string()));
+    }
+    places.push_back(file.where(table.source()));
+    editions.push_back(std::move(edition));
+  }
+  std::sort(editions.begin(), editions.end(),
+            [](const Edition& a, const Edition& b) { return a.effective < b.effective; });
+  return editions;
+}
+
+} // namespace
+
+Schedule load_schedule(const fs::path& directory) {
+  const fs::path toml_path = directory / "schedule.toml";
+  const TomlFile file(toml_path.string());
+  const std::string text = read_file(toml_path);
+  const toml::table root = parse_toml(text, file.name());
+  check_format(file, root);
+  file.check_keys(root,
+                  {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
+                   "edition"},
+                  {});
+  Schedule schedule;
+  schedule.directory = directory.string();
+  schedule.name = file.string(root, "name");
+  schedule.title = file.string(root, "title");
+  const std::string currency = file.string(root, "currency");
+  const auto parsed_currency = Currency::from_code(currency);
+  if (!parsed_currency)
+    throw Error(file.where(root.get("currency")->source()),
+                fmt::format("currency '{}' is not an ISO 4217 code dutycalc knows", currency));
+  schedule.currency = *parsed_currency;
+  schedule.valuation = parse_valuation(file, root);
+  schedule.rounding = parse_rounding(file, root);
+  schedule.coverage = file.string(root, "coverage");
+  schedule.editions = parse_editions(file, root, directory);
+  return schedule;
+}
+
+} // namespace dutycalc::schedule
