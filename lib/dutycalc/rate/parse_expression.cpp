@@ -237,6 +237,25 @@ private:
     return false;
   }
 
+  // The count in "/100 kg" or "/1,000 pins": a plain decimal, or an integer with ',' between
+  // groups of three digits (only here: elsewhere a comma separates max() arguments).
+  bool per_count(Decimal& out) {
+    std::size_t i = m_pos;
+    while (i < m_text.size() && is_digit(m_text[i]) && i - m_pos < 4) ++i;
+    const std::size_t lead = i - m_pos;
+    std::string digits(m_text.substr(m_pos, lead));
+    while (lead <= 3 && digits.size() < 18 && i + 3 < m_text.size() && m_text[i] == ',' &&
+           is_digit(m_text[i + 1]) && is_digit(m_text[i + 2]) && is_digit(m_text[i + 3])) {
+      digits.append(m_text.substr(i + 1, 3));
+      i += 4;
+    }
+    if (digits.size() == lead) return number(out); // no separator: decimals allowed
+    m_pos = i;
+    if (Decimal::parse(digits, out) == Decimal::ParseStatus::ok) return true;
+    fail(i, "number is too large");
+    return false;
+  }
+
   // What follows a number: "%", a fraction and "%", "¢", "€" or a currency code.
   Index number_led() {
     const std::size_t start = m_pos;
@@ -324,10 +343,12 @@ private:
     }
     if (!accept_char('/')) return fail(m_pos, "expected '/unit' or 'each' after the amount");
     skip();
+    bool per_number = false;
     if (is_digit(peek())) {
       const std::size_t per_start = m_pos;
-      if (!number(node.per)) return std::nullopt;
+      if (!per_count(node.per)) return std::nullopt;
       if (node.per.is_zero()) return fail(per_start, "cannot be per zero units");
+      per_number = true;
       skip();
     }
     if (accept("clean")) {
@@ -336,6 +357,11 @@ private:
       skip();
     }
     const auto unit = match_unit(m_text.substr(m_pos));
+    if (per_number && !unit && !(!at_end() && is_alpha(peek()))) {
+      // "$1.34/1000" (cigarettes): a count of articles with no unit named.
+      node.unit = Unit::each;
+      return add(std::move(node));
+    }
     if (!unit || unit->unit == Unit::percent_vol) return fail(m_pos, "expected a unit (kg, l, No., ...)");
     node.unit = unit->unit;
     m_pos += unit->length;

@@ -35,16 +35,20 @@ constexpr Spelling k_spellings[] = {
     {"pcs.", Unit::each}, {"pc", Unit::each}, {"piece", Unit::each}, {"pieces", Unit::each},
     {"item", Unit::each}, {"items", Unit::each}, {"head", Unit::each}, {"article", Unit::each},
     {"articles", Unit::each}, {"units", Unit::each}, {"unit", Unit::each},
+    {"pins", Unit::each}, // "10¢/1,000 pins": pins are counted
     {"doz.", Unit::dozen}, {"doz", Unit::dozen}, {"dozen", Unit::dozen}, {"dozens", Unit::dozen},
+    {"dz pcs", Unit::dozen},
     {"pr.", Unit::pair}, {"pr", Unit::pair}, {"prs.", Unit::pair}, {"prs", Unit::pair},
     {"pair", Unit::pair}, {"pairs", Unit::pair},
-    {"doz. prs.", Unit::dozen_pair}, {"doz. prs", Unit::dozen_pair}, {"doz. pr.", Unit::dozen_pair},
+    // "doz. prs ." also reads the HTS's "<il>doz. prs</il>." (markup counts as a space).
+    {"doz. prs .", Unit::dozen_pair}, {"doz. prs", Unit::dozen_pair}, {"doz. pr.", Unit::dozen_pair},
     {"dozen pairs", Unit::dozen_pair},
     {"gross", Unit::gross},
     {"bbl", Unit::barrel}, {"barrel", Unit::barrel}, {"barrels", Unit::barrel},
     {"carat", Unit::carat}, {"carats", Unit::carat},
     {"gbq", Unit::gbq}, {"mwh", Unit::mwh},
     {"thousand", Unit::thousand}, {"thousands", Unit::thousand},
+    {"jewel", Unit::jewel}, {"jewels", Unit::jewel}, {"jwls.", Unit::jewel}, {"jwl.", Unit::jewel},
     {"% vol", Unit::percent_vol}, {"vol %", Unit::percent_vol}, {"abv", Unit::percent_vol},
 };
 
@@ -134,6 +138,7 @@ std::string_view name(Unit unit) {
   case Unit::mwh: return "MWh";
   case Unit::thousand: return "thousand";
   case Unit::percent_vol: return "%vol";
+  case Unit::jewel: return "jewel";
   }
   return "?";
 }

@@ -23,6 +23,7 @@ enum class Unit : std::uint8_t {
   carat, gbq, mwh,      // rarer units kept as they are
   thousand,             // "thousands": 1000 each
   percent_vol,          // alcoholic strength in % vol: not an amount, turns liters into proof liters
+  jewel,                // jewels of a watch movement ("Jwls."; "0.8¢/jewel")
 };
 
 // The canonical short name ("kg", "l", "pf.l", "No.", "doz.", "prs.", "%vol"...).
