@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <istream>
@@ -121,6 +122,7 @@ void parse_lines_table(std::string_view text, const std::string& display_name, N
   ViewBuffer buffer(text.substr(csv_start));
   std::istream stream(&buffer);
   manifest::CsvReader reader(stream, display_name);
+  out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   manifest::CsvRecord record;
   RateInterner rates;
   bool header_seen = false;

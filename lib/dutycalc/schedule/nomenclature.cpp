@@ -16,6 +16,7 @@ void Nomenclature::finish(const std::string& file) {
   m_index.clear();
   m_below.clear();
   m_index.reserve(m_lines.size());
+  m_below.reserve(m_lines.size() / 2);
   for (std::uint32_t i = 0; i < m_lines.size(); ++i) {
     const TariffLine& line = m_lines[i];
     if (line.code.length() == 0) continue;
@@ -60,7 +61,8 @@ Nomenclature::Resolution Nomenclature::resolve(HsCode code) const {
     }
   }
   if (m_below.count(code.key())) return resolve_below(code, exact);
-  const std::string_view edition = m_edition.empty() ? "this edition" : m_edition;
+  const std::string_view edition =
+      m_edition.empty() ? std::string_view("this edition") : std::string_view(m_edition);
   if (exact)
     result.problem = fmt::format("{} has no general rate in {}, nor has any heading above it",
                                  code.formatted(), edition);
@@ -81,7 +83,8 @@ Nomenclature::Resolution Nomenclature::resolve_below(HsCode code, const TariffLi
     return result;
   }
   result.line = exact;
-  const std::string_view edition = m_edition.empty() ? "this edition" : m_edition;
+  const std::string_view edition =
+      m_edition.empty() ? std::string_view("this edition") : std::string_view(m_edition);
   result.problem =
       fmt::format("{} covers subheadings with different rates in {}; give {} digits",
                   code.formatted(), edition, code.length() >= 8 ? "10" : "8 or 10");

@@ -17,6 +17,8 @@ public:
   void set_edition(std::string id) { m_edition = std::move(id); }
   const std::string& edition() const { return m_edition; }
 
+  // Makes room for `count` lines (a loader that knows the table's size saves regrowing).
+  void reserve(std::size_t count) { m_lines.reserve(count); }
   // Adds a line while building; call finish() once all are added.
   void add(TariffLine line);
   // Builds the lookup index. Throws Error on a duplicate code, at the duplicate's line in `file`.

@@ -1,0 +1,138 @@
+#include <dutycalc/error.hpp>
+#include <dutycalc/schedule/schedule_loader.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+using dutycalc::Date;
+using dutycalc::HsCode;
+using dutycalc::schedule::load_schedule;
+
+namespace {
+
+const std::string k_data = std::string(DUTYCALC_TEST_DATA) + "/schedule/";
+
+std::string load_error(const std::string& name) {
+  try {
+    load_schedule(k_data + name);
+  } catch (const dutycalc::Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+Date date(const char* text) { return Date::parse(text).value(); }
+
+} // namespace
+
+TEST_CASE("load_schedule") {
+  const auto schedule = load_schedule(k_data + "good");
+  CHECK(schedule.name == "tiny");
+  CHECK(schedule.title == "A tiny test schedule");
+  CHECK(schedule.currency.code() == "USD");
+  CHECK(schedule.valuation == dutycalc::schedule::ValuationBasis::transaction_value);
+  CHECK(schedule.rounding.places == 2);
+  CHECK(schedule.rounding.mode == dutycalc::RoundingMode::half_up);
+  CHECK(schedule.rounding.point == "each duty amount per line");
+  CHECK(schedule.coverage == "general rates of two made-up editions; nothing else");
+  REQUIRE(schedule.editions.size() == 2);
+  CHECK(schedule.editions[0].id == "Tiny 2023"); // sorted by effective date
+  CHECK(schedule.editions[1].id == "Tiny 2024");
+  CHECK(schedule.editions[1].file == "tiny-2024.csv");
+  CHECK(schedule.editions[1].source == "made up for tests");
+  CHECK(schedule.editions[1].nomenclature.edition() == "Tiny 2024");
+  const auto r = schedule.editions[1].nomenclature.resolve(HsCode::parse("7208.51.00.30").value());
+  REQUIRE(r.rated != nullptr);
+  CHECK(r.rated->general.text() == "Free");
+}
+
+TEST_CASE("Schedule::edition_for") {
+  const auto schedule = load_schedule(k_data + "good");
+  bool before = false;
+  CHECK(schedule.edition_for(date("2024-05-02"), before).id == "Tiny 2024");
+  CHECK_FALSE(before);
+  CHECK(schedule.edition_for(date("2024-01-01"), before).id == "Tiny 2024");
+  CHECK(schedule.edition_for(date("2023-12-31"), before).id == "Tiny 2023");
+  CHECK_FALSE(before);
+  CHECK(schedule.edition_for(date("2022-06-30"), before).id == "Tiny 2023");
+  CHECK(before);
+}
+
+TEST_CASE("load_schedule errors") {
+  const auto toml = [](const std::string& dir) { return k_data + dir + "/schedule.toml"; };
+  CHECK(load_error("no_format") ==
+        toml("no_format") + ":1:1: missing 'format = 1' (the schedule format version) at the top");
+  CHECK(load_error("newer_format") ==
+        toml("newer_format") +
+            ":1:1: format version 2 is newer than this dutycalc reads (1); upgrade dutycalc");
+  CHECK(load_error("older_format") ==
+        toml("older_format") + ":1:1: format version 0 is older than this dutycalc reads "
+                               "(oldest: 1); convert the file to format 1");
+  CHECK(load_error("format_not_first") ==
+        toml("format_not_first") + ":2:1: 'format' must be the first key of the file");
+  CHECK(load_error("unknown_key") == toml("unknown_key") + ":5:1: unknown key 'curency'");
+  CHECK(load_error("bad_date") == toml("bad_date") +
+                                    ":15:23: Error while parsing date: expected day between 1 "
+                                    "and 29 (inclusive), saw 30");
+  CHECK(load_error("string_date") ==
+        toml("string_date") +
+            ":15:13: 'effective' must be a date written YYYY-MM-DD, without quotes");
+  CHECK(load_error("missing_file") ==
+        toml("missing_file") + ":16:8: edition file '" + k_data +
+            "missing_file/tiny-2025.csv' does not exist");
+  CHECK(load_error("no_such_dir") ==
+        k_data + "no_such_dir/schedule.toml: cannot read: No such file or directory");
+}
+
+TEST_CASE("find_schedule") {
+  using dutycalc::schedule::find_schedule;
+  const std::string exe = "/opt/x/bin/dutycalc";
+  ::unsetenv("DUTYCALC_SCHEDULE_PATH");
+  CHECK(find_schedule(k_data + "good", exe) == k_data + "good");
+  CHECK(find_schedule("us", exe) == std::string(DUTYCALC_SOURCE_DIR) + "/schedules/us");
+  ::setenv("DUTYCALC_SCHEDULE_PATH", ("/nonexistent::" + k_data).c_str(), 1);
+  CHECK(find_schedule("good", exe) == k_data + "good");
+  try {
+    find_schedule("nope", exe);
+    FAIL("no error");
+  } catch (const dutycalc::Error& e) {
+    CHECK(std::string(e.what()) ==
+          "unknown schedule 'nope' (looked in: /nonexistent/nope, " + k_data +
+              "nope, /opt/x/share/dutycalc/schedules/nope, " + DUTYCALC_SOURCE_DIR +
+              "/schedules/nope)");
+  }
+  ::unsetenv("DUTYCALC_SCHEDULE_PATH");
+  CHECK_THROWS_WITH(find_schedule("./nope", exe), "schedule directory './nope' does not exist");
+}
+
+TEST_CASE("load_schedule: bundled us") {
+  const auto start = std::chrono::steady_clock::now();
+  const auto schedule = load_schedule(std::string(DUTYCALC_SOURCE_DIR) + "/schedules/us");
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  INFO("load time " << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+                    << " ms");
+  CHECK(schedule.name == "us");
+  REQUIRE(schedule.editions.size() == 1);
+  const auto& nomenclature = schedule.editions[0].nomenclature;
+  CHECK(nomenclature.edition() == "HTS 2024 Basic Edition");
+  // 961 four-digit + 2,091 six-digit + 7,020 eight-digit + 19,671 ten-digit codes, and 6,001 rows
+  // of heading text (SOURCES.md).
+  CHECK(nomenclature.coded_count() == 29'743);
+  CHECK(nomenclature.lines().size() == 35'744);
+  const auto general = [&](const char* code) {
+    const auto r = nomenclature.resolve(HsCode::parse(code).value());
+    return r.rated ? r.rated->general.text() : r.problem;
+  };
+  CHECK(general("0804.50.80.10") == "1.5¢/kg");
+  CHECK(general("7601.10.30.00") == "2.6%");
+  CHECK(general("7208.51.00.30") == "Free");
+  CHECK(general("8308.10.00.00") == "1.1¢/kg + 2.9%");
+  CHECK(general("7208.51.00.99") ==
+        "7208.51.00.99 is not in HTS 2024 Basic Edition (nearest: 7208.51.00)");
+  std::size_t prose = 0;
+  for (const auto& line : nomenclature.lines()) prose += line.general.is_prose() ? 1 : 0;
+  CHECK(prose < 200); // of about 12,000 rated lines: the grammar reads nearly all (prose is kept)
+}
