@@ -33,7 +33,7 @@ std::optional<Quantity> parse_quantity(std::string_view text, std::string& error
   using detail::is_digit;
   std::size_t i = detail::skip_whitespace(text, 0);
   const std::size_t number_start = i;
-  while (i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == '-')) ++i;
+  while (i < text.size() && (is_digit(text[i]) || text[i] == '.' || text[i] == '-' || text[i] == ',')) ++i;
   const std::string_view number = text.substr(number_start, i - number_start);
   Decimal amount;
   switch (Decimal::parse(number, amount)) {
