@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   using dutycalc::ExitCode;
   std::signal(SIGPIPE, SIG_IGN); // a closed pipe shows up as a write error we end quietly on
 
-  CLI::App app{"dutycalc: landed costs of imports, from tariff schedules as in force on the entry date"};
+  CLI::App app{"dutycalc: landed costs of imports, from tariff schedules as in force on the entry date",
+               "dutycalc"};
   app.footer("Exit codes: 0 all lines priced; 1 some lines could not be priced (their records say why);\n"
              "2 usage, configuration or schedule error (nothing priced).");
   app.require_subcommand(1);

@@ -7,7 +7,8 @@
 #   expected_stderr   expected standard error (absent means empty)
 #   expected_exit     expected exit code (absent means 0)
 # The command runs inside the case folder with DUTYCALC_SCHEDULE_PATH unset, so a bare schedule
-# name resolves to the bundled schedules of this source tree.
+# name resolves to the bundled schedules of this source tree. The source and build folders are
+# written <source> and <build> in the outputs compared.
 # With UPDATE=1 the expected files are rewritten from what the program does now: review the diff.
 set -u
 case_dir=$1
@@ -21,6 +22,12 @@ actual_out=$(mktemp) actual_err=$(mktemp)
 trap 'rm -f "$actual_out" "$actual_err"' EXIT
 eval "\"$dutycalc\" $args" <"$stdin_file" >"$actual_out" 2>"$actual_err"
 actual_exit=$?
+# Paths that differ between machines read as <source> and <build>.
+source_root=$(cd ../../.. && pwd)
+build_root=$(cd "$(dirname "$dutycalc")/.." && pwd)
+for f in "$actual_out" "$actual_err"; do
+  sed -i -e "s#$build_root#<build>#g" -e "s#$source_root#<source>#g" "$f"
+done
 
 if [ "${UPDATE:-0}" = 1 ]; then
   cp "$actual_out" expected_stdout

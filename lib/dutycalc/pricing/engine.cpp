@@ -67,7 +67,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
   out.rate = general.text();
   if (!evaluation.ok) {
     if (evaluation.error.starts_with("needs a quantity")) out.problem_column = Column::quantity;
-    out.fail(fmt::format("{} ({})", evaluation.error, general.text()));
+    out.fail(fmt::format("rate {}{}{}", general.text(),
+                         evaluation.error.starts_with("needs") ? " " : ": ", evaluation.error));
     return;
   }
 
@@ -77,7 +78,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
   out.landed_cost = {line.value + line.freight + line.insurance + base, currency};
   out.rules.push_back({"general", general.text(),
                        fmt::format("{}, {} general rate", edition.id,
-                                   resolution.rated->code.formatted())});
+                                   resolution.rated->code.formatted()),
+                       base});
 }
 
 } // namespace dutycalc::pricing

@@ -17,6 +17,7 @@ struct AppliedRule {
   std::string_view measure; // "general", later "programme", "section-232"...
   std::string rate;         // the rate text applied
   std::string source;       // legal or data source
+  Decimal amount;           // what it added to the line's duty (rounded)
 };
 
 struct LineResult {

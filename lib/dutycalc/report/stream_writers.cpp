@@ -103,6 +103,8 @@ public:
       append_json_string(m_line, rule.rate);
       m_line.append(",\"source\":");
       append_json_string(m_line, rule.source);
+      m_line.append(",\"amount\":");
+      append_json_string(m_line, rule.amount.to_string(result.base_duty.currency.minor_units()));
       m_line.push_back('}');
     }
     m_line.append("]}\n");

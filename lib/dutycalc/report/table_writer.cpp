@@ -16,7 +16,7 @@ namespace {
 struct Totals {
   std::size_t lines = 0;
   std::size_t failed = 0;
-  Decimal value, duty, fees, taxes, landed;
+  Decimal value, base_duty, additional_duty, fees, taxes, landed;
 
   void add(const manifest::ManifestLine& line, const pricing::LineResult& result) {
     ++lines;
@@ -25,7 +25,8 @@ struct Totals {
       return;
     }
     value += line.value;
-    duty += result.base_duty.amount + result.additional_duty.amount;
+    base_duty += result.base_duty.amount;
+    additional_duty += result.additional_duty.amount;
     fees += result.fees.amount;
     taxes += result.taxes.amount;
     landed += result.landed_cost.amount;
@@ -60,7 +61,7 @@ public:
       for (const auto& rule : result.rules) {
         auto& m = m_measures[std::string(rule.measure)];
         ++m.lines;
-        m.duty += rule.measure == "general" ? result.base_duty.amount : Decimal{};
+        m.duty += rule.amount;
       }
   }
 
@@ -72,7 +73,8 @@ public:
                      {"Status"}});
     for (auto& row : m_rows) lines.add_row(std::move(row));
     lines.add_rule();
-    lines.add_row({"Total", "", "", "", money(m_total.value), "", money(m_total.duty), "",
+    lines.add_row({"Total", "", "", "", money(m_total.value), "", money(m_total.base_duty),
+                   money(m_total.additional_duty),
                    money(m_total.fees), money(m_total.taxes), money(m_total.landed),
                    fmt::format("{} ok, {} failed", m_total.lines - m_total.failed, m_total.failed)});
     std::string out = lines.render();
@@ -111,7 +113,8 @@ private:
                      {"Taxes", TextTable::Align::right}, {"Landed cost", TextTable::Align::right}});
     for (const auto& [name, t] : groups)
       table.add_row({name, t.failed ? fmt::format("{} ({} failed)", t.lines, t.failed) : std::to_string(t.lines),
-                     money(t.value), money(t.duty), money(t.fees), money(t.taxes), money(t.landed)});
+                     money(t.value), money(t.base_duty + t.additional_duty), money(t.fees),
+                     money(t.taxes), money(t.landed)});
     return table.render();
   }
 
