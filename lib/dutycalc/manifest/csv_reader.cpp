@@ -110,11 +110,22 @@ bool CsvReader::next(CsvRecord& record) {
 }
 
 CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
-  m_spans.clear();
+  record.fields.clear();
+  record.columns.clear();
+  record.lines.clear();
+  // Decoded text is never longer than the raw bytes, so with this much room m_unquoted does not
+  // reallocate during the scan and views into it stay valid.
   m_unquoted.clear();
+  // (Checked first: this libstdc++ reallocates on any reserve() that differs from the capacity.)
+  if (m_unquoted.capacity() < m_end - m_pos) m_unquoted.reserve(m_end - m_pos);
   record.problem.clear();
   record.problem_line = 0;
   record.problem_column = 0;
+  const auto add = [&record](const char* data, std::size_t size, int line, int column) {
+    record.fields.emplace_back(data, size);
+    record.columns.push_back(column);
+    record.lines.push_back(line);
+  };
   const auto note = [&record](int line, int column, const char* message) {
     if (!record.problem.empty()) return;
     record.problem = message;
@@ -170,7 +181,7 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
       const bool garbage = closed && i < end && buffer[i] != m_delimiter && !is_line_end(buffer[i]);
       if (closed && i == end && !m_eof) return Scan::need_more;
       if (!doubled && !garbage) {
-        m_spans.push_back({content, content_end - content, false, field_line, field_column});
+        add(buffer + content, content_end - content, field_line, field_column);
       } else {
         // Decode into the scratch buffer: every quote left in the content is the first of a pair.
         const std::size_t begin = m_unquoted.size();
@@ -185,7 +196,7 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
           if (i == end && !m_eof) return Scan::need_more;
           m_unquoted.append(buffer + rest, i - rest);
         }
-        m_spans.push_back({begin, m_unquoted.size() - begin, true, field_line, field_column});
+        add(m_unquoted.data() + begin, m_unquoted.size() - begin, field_line, field_column);
       }
     } else {
       const std::size_t start = i;
@@ -200,7 +211,7 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
              buffer[i] == k_quote ? "quote inside an unquoted field" : "NUL byte in field");
         ++i;
       }
-      m_spans.push_back({start, i - start, false, field_line, field_column});
+      add(buffer + start, i - start, field_line, field_column);
     }
     // Here i is at a delimiter, at a line end, or at the end of the input.
     if (i < end && buffer[i] == m_delimiter) {
@@ -220,15 +231,6 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
   }
 
   record.line = m_line;
-  record.fields.clear();
-  record.columns.clear();
-  record.lines.clear();
-  for (const Span& span : m_spans) {
-    const char* base = span.unquoted_buffer ? m_unquoted.data() : buffer;
-    record.fields.emplace_back(base + span.begin, span.size);
-    record.columns.push_back(span.column);
-    record.lines.push_back(span.line);
-  }
   m_pos = i;
   m_line = line;
   return Scan::record;

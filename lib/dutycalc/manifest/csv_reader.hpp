@@ -52,15 +52,6 @@ public:
 
 private:
   enum class Scan { record, need_more };
-  // One field as offsets, so that growing m_unquoted while scanning cannot leave a view dangling.
-  struct Span {
-    std::size_t begin;
-    std::size_t size;
-    bool unquoted_buffer; // in m_unquoted rather than m_buffer
-    int line;
-    int column;
-  };
-
   // Reads one more block, keeping the unconsumed bytes; sets m_eof at the end of input.
   void fill();
   void skip_byte_order_mark();
@@ -69,8 +60,9 @@ private:
   // Length of the line end at `at` (1 or 2 bytes), or 0 when a CR is the last byte read so far
   // and the next byte decides between CR and CRLF.
   std::size_t line_end_length(std::size_t at) const;
-  // Scans the record at m_pos. On need_more nothing is consumed: the scan restarts from the
-  // record's start once more bytes are in (reads grow with the record, so rescans stay linear).
+  // Scans the record at m_pos into `record`. On need_more nothing is consumed: the scan restarts
+  // from the record's start once more bytes are in (reads grow with the record, so rescans stay
+  // linear in its length).
   Scan scan_record(CsvRecord& record);
 
   std::istream& m_input;
@@ -81,7 +73,6 @@ private:
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   std::string m_unquoted; // decoded quoted fields of the current record (those with "")
-  std::vector<Span> m_spans;
   std::array<bool, 256> m_stops{}; // bytes that end a run of ordinary bytes in an unquoted field
   int m_line = 1;
   bool m_eof = false;

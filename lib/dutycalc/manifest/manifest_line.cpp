@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -62,6 +65,40 @@ constexpr TransportModeName k_transport_modes[] = {
     {"mail", TransportMode::mail},     {"postal", TransportMode::mail},
     {"post", TransportMode::mail},
 };
+
+// rate::parse_unit tries every spelling it knows, several times the cost of the rest of a line,
+// while a manifest's unit column repeats a handful of spellings. So the last few answers are kept,
+// per thread since lines may be read on several.
+class UnitCache {
+public:
+  std::optional<rate::Unit> parse(std::string_view text) {
+    if (text.size() > k_longest) return rate::parse_unit(text);
+    for (const Entry& entry : m_entries)
+      if (entry.size == text.size() && std::string_view(entry.text.data(), entry.size) == text)
+        return entry.unit;
+    const auto unit = rate::parse_unit(text);
+    Entry& entry = m_entries[m_next++ % m_entries.size()];
+    std::copy(text.begin(), text.end(), entry.text.begin());
+    entry.size = text.size();
+    entry.unit = unit;
+    return unit;
+  }
+
+private:
+  static constexpr std::size_t k_longest = 16;
+  struct Entry {
+    std::array<char, k_longest> text{};
+    std::size_t size = k_longest + 1; // matches nothing until filled
+    std::optional<rate::Unit> unit;
+  };
+  std::array<Entry, 4> m_entries{};
+  std::size_t m_next = 0;
+};
+
+std::optional<rate::Unit> cached_unit(std::string_view text) {
+  thread_local UnitCache cache;
+  return cache.parse(text);
+}
 
 // Reads the fields of one record, keeping the first problem.
 class LineReader {
@@ -184,7 +221,7 @@ public:
       return fail(index, fmt::format("quantity '{}' has no unit (give it in a 'unit' column, or "
                                      "use a column such as 'quantity_kg')",
                                      shown(value)));
-    const auto unit = rate::parse_unit(unit_text);
+    const auto unit = cached_unit(unit_text);
     if (!unit) return fail(unit_index, fmt::format("unknown unit '{}'", shown(unit_text)));
     m_out.quantities.add({amount, *unit});
   }
