@@ -33,7 +33,10 @@ struct Node {
   Currency currency;         // specific
   Decimal per;               // specific: units per amount (1, or 100 for "/100 kg")
   Unit unit = Unit::kg;      // specific
-  std::string qualifier;     // specific, ad_valorem: "on drained weight", "on the case"... as read
+  // specific, ad_valorem: canonical text of what the term is measured on ("on drained weight",
+  // "on the case"; see Qualifier). A qualified term needs a quantity declared with the same
+  // qualifier, or fails for a part's value: never evaluated on the plain quantity.
+  std::string qualifier;
   Qualifier basis = Qualifier::none; // what `qualifier` means; none when there is no qualifier
   // How the amount was written, so explanations echo it: 1.5¢ (cents), $1.32, or 12 EUR.
   enum class Notation : std::uint8_t { cents, dollars, code } notation = Notation::code;
@@ -91,7 +94,8 @@ struct EvaluationContext {
   Decimal value;                        // the dutiable value, in `currency`
   Currency currency;                    // the currency value and result are in
   const Quantities* quantities = nullptr;
-  // The expression "the duty provided in the applicable subheading" stands for (chapter 99).
+  // The expression "the duty provided in the applicable subheading" (and "No change") stands
+  // for in chapter 99 texts: the same column's rate of the goods' own subheading.
   const Expression* applicable_subheading = nullptr;
   // Fill Evaluation::worked with the computation, for people. Off on the pricing hot path.
   bool explain = false;
