@@ -37,7 +37,8 @@ constexpr std::size_t k_letters = 26;
 constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 constexpr std::size_t slot(std::string_view code) {
-  return static_cast<std::size_t>(code[0] - 'A') * k_letters + static_cast<std::size_t>(code[1] - 'A');
+  return static_cast<std::size_t>(code[0] - 'A') * k_letters +
+         static_cast<std::size_t>(code[1] - 'A');
 }
 
 // A 26x26 table indexed by the two letters: one load per lookup, since every manifest line checks

@@ -171,7 +171,8 @@ public:
     const std::string_view value = text(index);
     if (value.empty()) return;
     out = Date::parse(value);
-    if (!out) fail(index, fmt::format("{} '{}' is not a valid YYYY-MM-DD date", name, shown(value)));
+    if (!out)
+      fail(index, fmt::format("{} '{}' is not a valid YYYY-MM-DD date", name, shown(value)));
   }
 
   void hs_code(int index) {

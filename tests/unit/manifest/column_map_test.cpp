@@ -88,7 +88,8 @@ TEST_CASE("ColumnMap::from_header reads quantity columns in a fixed unit", "[man
   CHECK((q[3].index == 6 && q[3].unit == Unit::t));
   CHECK(map.index_of(Column::quantity) == -1);
 
-  const auto more = map_of("hs_code,origin,value,quantity_m2,quantity_doz,quantity_pf_l,quantity\n");
+  const auto more =
+      map_of("hs_code,origin,value,quantity_m2,quantity_doz,quantity_pf_l,quantity\n");
   REQUIRE(more.quantity_columns().size() == 3);
   CHECK(more.quantity_columns()[0].unit == Unit::m2);
   CHECK(more.quantity_columns()[1].unit == Unit::dozen);

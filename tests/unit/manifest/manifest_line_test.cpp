@@ -187,7 +187,8 @@ TEST_CASE("read_line reports bad dates, currency, mode and countries", "[manifes
 }
 
 TEST_CASE("read_line checks the field count", "[manifest]") {
-  CHECK(problem_of(k_basic, "720851,JP,1,234.56") == "2:13: record has 4 fields but the header has 3");
+  CHECK(problem_of(k_basic, "720851,JP,1,234.56") ==
+        "2:13: record has 4 fields but the header has 3");
   CHECK(problem_of(k_basic, "720851,JP") == "2:10: missing value");
   CHECK(problem_of(k_basic, "720851") == "2:7: missing origin");
 }
