@@ -9,24 +9,20 @@ namespace dutycalc::pricing {
 
 namespace {
 
-// The column a failed line's message points at: the field's own when the problem is about one,
-// otherwise the start of the line.
-int problem_column(const manifest::CsvRecord& record, const manifest::ColumnMap& columns,
-                   const manifest::ManifestLine& line, const LineResult& result) {
-  if (line.problem) return line.problem->column;
-  if (result.problem_column == manifest::Column::quantity) {
-    // A missing quantity: point at the quantity column when there is one.
-    const int index = columns.index_of(manifest::Column::quantity);
-    if (index >= 0 && static_cast<std::size_t>(index) < record.columns.size())
-      return record.columns[static_cast<std::size_t>(index)];
-    return 1;
-  }
+// Where a failed line's message points: the field's own place when the problem is about one
+// field (line and column, since a quoted field may span lines), otherwise the line's start.
+SourceLocation problem_place(const manifest::CsvRecord& record, const manifest::ColumnMap& columns,
+                             const manifest::ManifestLine& line, const LineResult& result,
+                             const std::string& file) {
+  if (line.problem) return {file, line.problem->line, line.problem->column};
   if (result.problem_column != manifest::Column::count_) {
     const int index = columns.index_of(result.problem_column);
-    if (index >= 0 && static_cast<std::size_t>(index) < record.columns.size())
-      return record.columns[static_cast<std::size_t>(index)];
+    if (index >= 0 && static_cast<std::size_t>(index) < record.columns.size()) {
+      const auto i = static_cast<std::size_t>(index);
+      return {file, record.lines[i], record.columns[i]};
+    }
   }
-  return 1;
+  return {file, record.line, 1};
 }
 
 } // namespace
@@ -48,15 +44,14 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
   manifest::ManifestLine line;
   LineResult result;
   while (reader.next(record)) {
-    line = manifest::ManifestLine{};
     manifest::read_line(record, columns, line);
     engine.price(line, result);
     ++totals.lines;
     if (result.status == LineStatus::error) {
       ++totals.failed;
-      const int line_number = line.problem ? line.problem->line : record.line;
-      diagnostics << fmt::format("dutycalc: error: {}:{}:{}: {}\n", display_name, line_number,
-                                 problem_column(record, columns, line, result), result.message);
+      diagnostics << fmt::format(
+          "dutycalc: error: {}: {}\n",
+          to_string(problem_place(record, columns, line, result, display_name)), result.message);
       if (options.strict) {
         totals.stopped = true;
         return;
