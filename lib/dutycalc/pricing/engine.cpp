@@ -1,6 +1,8 @@
 #include <dutycalc/pricing/engine.hpp>
 
 #include <dutycalc/error.hpp>
+#include <dutycalc/pricing/additional_duties.hpp>
+#include <dutycalc/pricing/base_rate.hpp>
 #include <dutycalc/rate/expression.hpp>
 
 #include <fmt/format.h>
@@ -8,6 +10,27 @@
 namespace dutycalc::pricing {
 
 using manifest::Column;
+using schedule::Rounding;
+
+namespace {
+
+// What a chapter 99 rate adds to the base, as text: "25%" of "The duty provided in the
+// applicable subheading + 25%".
+std::string additional_part(const rate::Expression& expression) {
+  const auto& nodes = expression.nodes();
+  const rate::Node& root = nodes[expression.root()];
+  if (root.kind == rate::Node::Kind::applicable_subheading) return {};
+  if (root.kind != rate::Node::Kind::sum) return rate::to_string(expression, expression.root());
+  std::string text;
+  for (const std::uint32_t child : root.children) {
+    if (nodes[child].kind == rate::Node::Kind::applicable_subheading) continue;
+    if (!text.empty()) text += " + ";
+    text += rate::to_string(expression, child);
+  }
+  return text;
+}
+
+} // namespace
 
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
     : m_schedule(schedule), m_options(options) {}
@@ -58,28 +81,64 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
   if (m_schedule.valuation == schedule::ValuationBasis::cif)
     dutiable = line.value + line.freight + line.insurance;
 
-  const rate::Expression& general = resolution.rated->general;
+  const schedule::TariffLine& rated = *resolution.rated;
+  const schedule::CountryCode origin = line.origin;
+  const BaseRate base = choose_base_rate(m_schedule, edition, rated, origin, line.program, date);
+  for (const std::string& warning : base.warnings) out.warn(warning);
+  const rate::Expression& base_rate = base.expression();
+
   rate::EvaluationContext context;
   context.value = dutiable;
   context.currency = currency;
   context.quantities = &line.quantities;
-  const rate::Evaluation evaluation = rate::evaluate(general, context);
-  out.rate = general.text();
+  const rate::Evaluation evaluation = rate::evaluate(base_rate, context);
+  out.rate = base.text;
   if (!evaluation.ok) {
     if (evaluation.error.starts_with("needs a quantity")) out.problem_column = Column::quantity;
-    out.fail(fmt::format("rate {}{}{}", general.text(),
+    out.fail(fmt::format("rate {}{}{}", base_rate.text(),
                          evaluation.error.starts_with("needs") ? " " : ": ", evaluation.error));
     return;
   }
 
-  // The documented rounding point: each duty amount of a line, to the schedule's places and mode.
-  const Decimal base = round(evaluation.amount, m_schedule.rounding.places, m_schedule.rounding.mode);
-  out.base_duty = {base, currency};
-  out.landed_cost = {line.value + line.freight + line.insurance + base, currency};
-  out.rules.push_back({"general", general.text(),
-                       fmt::format("{}, {} general rate", edition.id,
-                                   resolution.rated->code.formatted()),
-                       base});
+  // The documented rounding point: each duty amount of a line (the base duty, then each
+  // additional duty), to the schedule's places and mode.
+  const Rounding& rounding = m_schedule.rounding;
+  const Decimal base_duty = round(evaluation.amount, rounding.places, rounding.mode);
+  out.base_duty = {base_duty, currency};
+  out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
+
+  Decimal additional;
+  std::vector<MeasureOutcome> outcomes;
+  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes);
+  context.applicable_subheading = &base_rate;
+  for (const MeasureOutcome& outcome : outcomes) {
+    if (outcome.status != MeasureOutcome::Status::applies) continue;
+    const schedule::Measure& measure = *outcome.measure;
+    const rate::Evaluation total = rate::evaluate(measure.rate, context);
+    if (!total.ok) {
+      out.fail(fmt::format("{} ({}): rate {}: {}", measure.title, measure.heading,
+                           measure.rate.text(), total.error));
+      return;
+    }
+    // The measure's rate usually includes the base ("the duty provided in the applicable
+    // subheading + 25%"): what it adds is its total less the base.
+    const Decimal added_exact = measure.rate.uses_applicable_subheading()
+                                    ? total.amount - evaluation.amount
+                                    : total.amount;
+    const Decimal added = round(added_exact, rounding.places, rounding.mode);
+    additional += added;
+    const std::string part = additional_part(measure.rate);
+    out.rate += fmt::format(" + {} ({})", part.empty() ? "0" : part, measure.heading);
+    out.rules.push_back({measure.kind, measure.rate.text(),
+                         fmt::format("{} {}: {}", measure.heading, measure.title,
+                                     measure.origin.source),
+                         added});
+    if (!measure.origin.unconfirmed.empty())
+      out.warn(fmt::format("{} ({}): unconfirmed: {}", measure.title, measure.heading,
+                           measure.origin.unconfirmed));
+  }
+  out.additional_duty = {additional, currency};
+  out.landed_cost = {line.value + line.freight + line.insurance + base_duty + additional, currency};
 }
 
 } // namespace dutycalc::pricing

@@ -16,3 +16,23 @@ const Edition& Schedule::edition_for(Date date, bool& before_oldest) const {
 }
 
 } // namespace dutycalc::schedule
+
+namespace dutycalc::schedule {
+
+namespace {
+template <class Items> auto find_by_id(const Items& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return static_cast<const typename Items::value_type*>(nullptr);
+}
+} // namespace
+
+const CountryGroup* Schedule::find_group(std::string_view id) const { return find_by_id(groups, id); }
+
+const Programme* Schedule::find_programme(std::string_view id) const {
+  return find_by_id(programmes, id);
+}
+
+const Measure* Schedule::find_measure(std::string_view id) const { return find_by_id(measures, id); }
+
+} // namespace dutycalc::schedule

@@ -5,9 +5,13 @@
 #include <dutycalc/date.hpp>
 #include <dutycalc/money/currency.hpp>
 #include <dutycalc/money/decimal.hpp>
+#include <dutycalc/schedule/country_group.hpp>
+#include <dutycalc/schedule/measure.hpp>
 #include <dutycalc/schedule/nomenclature.hpp>
 
+#include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dutycalc::schedule {
@@ -33,7 +37,14 @@ struct Edition {
   Nomenclature nomenclature; // its edition() is `id`
 };
 
+// Rules refer to groups and measures by pointer, so a Schedule is moved, never copied.
 struct Schedule {
+  Schedule() = default;
+  Schedule(Schedule&&) = default;
+  Schedule& operator=(Schedule&&) = default;
+  Schedule(const Schedule&) = delete;
+  Schedule& operator=(const Schedule&) = delete;
+
   std::string name;          // "us"
   std::string title;
   std::string directory;     // where it was loaded from
@@ -42,6 +53,20 @@ struct Schedule {
   Rounding rounding;
   std::string coverage;      // what the schedule models, for people
   std::vector<Edition> editions; // sorted by effective date, oldest first
+
+  // Origin rules (deques: elements keep their addresses as more are added).
+  std::deque<CountryGroup> groups;
+  std::deque<Programme> programmes;
+  std::deque<Measure> measures;       // in file order
+  std::deque<Exemption> exemptions;
+  // The countries whose goods pay the column 2 rates, with the dates they do; null when the
+  // schedule has no column 2.
+  const CountryGroup* column2 = nullptr;
+  std::vector<std::string> rule_files; // as listed in schedule.toml
+
+  const CountryGroup* find_group(std::string_view id) const;
+  const Programme* find_programme(std::string_view id) const;
+  const Measure* find_measure(std::string_view id) const;
 
   // The newest edition effective on or before `date`; the oldest when `date` precedes all
   // (then `before_oldest` is set so the line can say so).

@@ -3,6 +3,7 @@
 
 #include <dutycalc/error.hpp>
 #include <dutycalc/schedule/format_version.hpp>
+#include <dutycalc/schedule/rules_loader.hpp>
 #include <dutycalc/schedule/toml_file.hpp>
 #include <dutycalc/util/file.hpp>
 
@@ -94,6 +95,37 @@ std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& roo
   return editions;
 }
 
+// The rule files schedule.toml lists under `rules`, in order, and the column 2 group.
+void load_rules(const TomlFile& file, const toml::table& root, const fs::path& directory,
+                Schedule& schedule) {
+  if (const toml::node* node = root.get("rules")) {
+    const auto* array = node->as_array();
+    if (!array) throw Error(file.where(node->source()), "'rules' must be a list of file names");
+    for (const toml::node& element : *array) {
+      const auto* name = element.as_string();
+      if (!name) throw Error(file.where(element.source()), "'rules' must be a list of file names");
+      const fs::path path = directory / name->get();
+      std::error_code ec;
+      if (!fs::is_regular_file(path, ec))
+        throw Error(file.where(element.source()),
+                    fmt::format("rule file '{}' does not exist", path.string()));
+      if (std::find(schedule.rule_files.begin(), schedule.rule_files.end(), name->get()) !=
+          schedule.rule_files.end())
+        throw Error(file.where(element.source()),
+                    fmt::format("rule file '{}' is listed twice", name->get()));
+      schedule.rule_files.push_back(name->get());
+      parse_rules_file(read_file(path), path.string(), schedule);
+    }
+  }
+  if (const toml::node* node = root.get("column2")) {
+    const std::string id = file.string(root, "column2");
+    schedule.column2 = schedule.find_group(id);
+    if (!schedule.column2)
+      throw Error(file.where(node->source()),
+                  fmt::format("column2 names group '{}', which no rule file defines", id));
+  }
+}
+
 } // namespace
 
 Schedule load_schedule(const fs::path& directory) {
@@ -104,7 +136,7 @@ Schedule load_schedule(const fs::path& directory) {
   check_format(file, root);
   file.check_keys(root,
                   {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
-                   "edition"},
+                   "edition", "rules", "column2"},
                   {});
   Schedule schedule;
   schedule.directory = directory.string();
@@ -120,6 +152,7 @@ Schedule load_schedule(const fs::path& directory) {
   schedule.rounding = parse_rounding(file, root);
   schedule.coverage = file.string(root, "coverage");
   schedule.editions = parse_editions(file, root, directory);
+  load_rules(file, root, directory, schedule);
   return schedule;
 }
 

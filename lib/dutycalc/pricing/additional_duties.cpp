@@ -1,0 +1,73 @@
+#include <dutycalc/pricing/additional_duties.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace dutycalc::pricing {
+
+using Status = MeasureOutcome::Status;
+
+void consider_measures(const schedule::Schedule& schedule, HsCode code,
+                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+                       std::vector<MeasureOutcome>& out) {
+  out.clear();
+  for (const schedule::Measure& measure : schedule.measures) {
+    if (!measure.products.matches(code)) continue;
+    MeasureOutcome outcome{&measure};
+    if (!measure.window.contains(date)) outcome.status = Status::not_in_force;
+    else if (!measure.origins.matches(origin, date)) outcome.status = Status::origin_not_covered;
+    else if (!measure.melt_countries.empty() &&
+             std::find(measure.melt_countries.begin(), measure.melt_countries.end(),
+                       melt_country) == measure.melt_countries.end())
+      outcome.status = Status::melt_condition;
+    else {
+      for (const schedule::Exemption& exemption : schedule.exemptions) {
+        if (exemption.exempts(measure, code, origin, melt_country, date)) {
+          outcome.status = Status::exempted;
+          outcome.exemption = &exemption;
+          break;
+        }
+      }
+    }
+    out.push_back(outcome);
+  }
+  // Replacement: an applying measure switches off the measures it replaces.
+  for (const MeasureOutcome& replacing : out) {
+    if (replacing.status != Status::applies) continue;
+    for (MeasureOutcome& other : out) {
+      if (other.status != Status::applies) continue;
+      const auto& replaced = replacing.measure->replaces;
+      if (std::find(replaced.begin(), replaced.end(), other.measure) != replaced.end()) {
+        other.status = Status::replaced;
+        other.replaced_by = replacing.measure;
+      }
+    }
+  }
+}
+
+std::string describe(const MeasureOutcome& outcome, Date date) {
+  const schedule::Measure& m = *outcome.measure;
+  switch (outcome.status) {
+  case Status::applies: return "applies";
+  case Status::not_in_force:
+    return m.window.to ? fmt::format("not in force on {} (from {} to {})", date.to_string(),
+                                     m.window.from.to_string(), m.window.to->to_string())
+                       : fmt::format("not in force on {} (from {})", date.to_string(),
+                                     m.window.from.to_string());
+  case Status::origin_not_covered:
+    return fmt::format("does not reach this origin (origins: {})", m.origins.describe());
+  case Status::melt_condition: {
+    std::string list;
+    for (const auto& c : m.melt_countries) list += (list.empty() ? "" : ", ") + std::string(schedule::view(c));
+    return fmt::format("reaches only goods melted or smelted in {} (melt_country)", list);
+  }
+  case Status::exempted:
+    return fmt::format("exempt: {} ({})", outcome.exemption->reason, outcome.exemption->origin.source);
+  case Status::replaced:
+    return fmt::format("replaced by {} ({})", outcome.replaced_by->id, outcome.replaced_by->heading);
+  }
+  return "";
+}
+
+} // namespace dutycalc::pricing

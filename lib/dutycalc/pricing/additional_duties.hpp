@@ -1,0 +1,37 @@
+// Which additional duties (Section 232, 301, ...) reach a line, and why the others do not: the
+// one decision both `price` and `explain` use.
+#pragma once
+
+#include <dutycalc/date.hpp>
+#include <dutycalc/hs_code.hpp>
+#include <dutycalc/schedule/schedule.hpp>
+
+#include <vector>
+
+namespace dutycalc::pricing {
+
+struct MeasureOutcome {
+  enum class Status {
+    applies,
+    not_in_force,     // the date is outside its window
+    origin_not_covered,
+    melt_condition,   // it reaches only goods melted/smelted in listed countries
+    exempted,         // an exemption covers this origin (and product, melt country)
+    replaced,         // another applying measure takes its place
+  };
+  const schedule::Measure* measure = nullptr;
+  Status status = Status::applies;
+  const schedule::Exemption* exemption = nullptr; // when exempted
+  const schedule::Measure* replaced_by = nullptr; // when replaced
+};
+
+// Every measure whose products include `code`, in schedule order, with its outcome for this
+// origin, melt country ({0,0} when unknown) and date. `out` is cleared first.
+void consider_measures(const schedule::Schedule& schedule, HsCode code,
+                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+                       std::vector<MeasureOutcome>& out);
+
+// For people: why a measure does not apply ("not in force on 2018-03-01 (from 2018-03-23)").
+std::string describe(const MeasureOutcome& outcome, Date date);
+
+} // namespace dutycalc::pricing

@@ -1,0 +1,114 @@
+#include <dutycalc/pricing/base_rate.hpp>
+
+#include <dutycalc/rate/special_column.hpp>
+
+#include <fmt/format.h>
+
+namespace dutycalc::pricing {
+
+namespace {
+
+BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLine& line) {
+  BaseRate base;
+  base.rate = &line.general;
+  base.measure = "general";
+  base.text = line.general.text();
+  base.source = fmt::format("{}, {} general rate", edition.id, line.code.formatted());
+  return base;
+}
+
+} // namespace
+
+bool programme_eligible(const schedule::Programme& programme, schedule::CountryCode origin,
+                        Date date, std::string& why) {
+  if (!programme.open_start && date < programme.window.from) {
+    why = fmt::format("programme {} takes effect on {}", programme.id,
+                      programme.window.from.to_string());
+    return false;
+  }
+  if (programme.window.to && date >= *programme.window.to) {
+    why = fmt::format("programme {} ended on {}", programme.id, programme.window.to->to_string());
+    return false;
+  }
+  if (!programme.origins.matches(origin, date)) {
+    why = fmt::format("origin {} is not eligible for programme {} ({}: {})",
+                      schedule::view(origin), programme.id, programme.name,
+                      programme.origins.describe());
+    return false;
+  }
+  return true;
+}
+
+BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Edition& edition,
+                          const schedule::TariffLine& line, schedule::CountryCode origin,
+                          std::string_view programme, Date date) {
+  if (schedule.column2) {
+    if (const auto* membership = schedule.column2->membership(origin, date)) {
+      if (!line.column2.is_empty()) {
+        BaseRate base;
+        base.rate = &line.column2;
+        base.measure = "column-2";
+        base.text = line.column2.text() + " (column 2)";
+        base.source = fmt::format("{}, {} column 2 rate; {}: {}", edition.id, line.code.formatted(),
+                                  schedule.column2->name, schedule.column2->source);
+        if (!membership->unconfirmed.empty())
+          base.warnings.push_back(fmt::format("column 2 for {}: unconfirmed: {}",
+                                              schedule::view(origin), membership->unconfirmed));
+        if (!programme.empty())
+          base.warnings.push_back(fmt::format("programme {} not granted: goods of {} pay column 2",
+                                              programme, schedule::view(origin)));
+        return base;
+      }
+    }
+  }
+
+  BaseRate base = general_rate(edition, line);
+  if (programme.empty()) return base;
+
+  const schedule::Programme* definition = schedule.find_programme(programme);
+  if (!definition) {
+    base.warnings.push_back(fmt::format("programme {} is not modelled in this schedule; priced at "
+                                        "the general rate",
+                                        programme));
+    return base;
+  }
+  std::string why;
+  if (!programme_eligible(*definition, origin, date, why)) {
+    base.warnings.push_back(fmt::format("programme {} not granted: {}; priced at the general rate",
+                                        programme, why));
+    return base;
+  }
+  const std::vector<rate::SpecialRate> special = rate::parse_special_column(line.special.text());
+  const rate::ProgrammeMatch match = rate::find_programme(special, programme);
+  if (!match.rate) {
+    base.warnings.push_back(fmt::format("programme {} not granted: {} does not list it in the "
+                                        "special column; priced at the general rate",
+                                        programme, line.code.formatted()));
+    return base;
+  }
+  if (match.rate->is_reference || match.rate->rate.is_prose()) {
+    base.warnings.push_back(fmt::format("programme {}'s rate for {} is \"{}\", which this schedule "
+                                        "does not model; priced at the general rate",
+                                        programme, line.code.formatted(), match.rate->rate.text()));
+    return base;
+  }
+  BaseRate granted;
+  // The special rate lives in `line`'s special column: keep the parsed expression alive with it.
+  granted.rate = nullptr;
+  granted.measure = "programme";
+  granted.text = fmt::format("{} ({})", match.rate->rate.text(), match.symbol);
+  granted.source = fmt::format("{}, {} special rate ({}); programme {}: {}", edition.id,
+                               line.code.formatted(), match.symbol, definition->name,
+                               definition->origin.source);
+  if (match.symbol.ends_with('*'))
+    granted.warnings.push_back(fmt::format("{} lists {} with '*': some countries are excluded from "
+                                           "it for this line, which this schedule does not model",
+                                           line.code.formatted(), match.symbol));
+  if (!definition->origin.unconfirmed.empty())
+    granted.warnings.push_back(
+        fmt::format("programme {}: unconfirmed: {}", programme, definition->origin.unconfirmed));
+  granted.special = match.rate->rate;
+  return granted;
+}
+
+} // namespace dutycalc::pricing

@@ -1,0 +1,50 @@
+// Named groups of countries whose membership changes over time (the EU's members, the
+// countries under column 2), and origin scopes built from groups and country lists.
+#pragma once
+
+#include <dutycalc/date.hpp>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycalc::schedule {
+
+using CountryCode = std::array<char, 2>;
+
+inline std::string_view view(const CountryCode& c) { return {c.data(), 2}; }
+
+struct Membership {
+  CountryCode country{};
+  DateRange window;   // from the day it joined; `to` the first day it no longer belongs
+  bool open_start = false; // membership predates what the schedule records: any earlier date
+  std::string unconfirmed;  // non-empty: the membership or its dates are not confirmed by a source
+};
+
+struct CountryGroup {
+  std::string id;     // "EU"
+  std::string name;
+  std::string source; // the legal text that defines membership
+  std::vector<Membership> members;
+
+  // Whether `country` belongs to the group on `date`.
+  bool contains(CountryCode country, Date date) const { return membership(country, date); }
+  // The membership that makes `country` belong on `date`, or null.
+  const Membership* membership(CountryCode country, Date date) const;
+};
+
+// Which origins a rule reaches: everyone, or listed countries and groups, minus exceptions.
+struct OriginScope {
+  bool all = false;
+  std::vector<CountryCode> countries;
+  std::vector<const CountryGroup*> groups;
+  std::vector<CountryCode> except_countries;
+  std::vector<const CountryGroup*> except_groups;
+
+  bool matches(CountryCode origin, Date date) const;
+  // For people: "all", "JP, GB", "group EU", "all except AU, CA".
+  std::string describe() const;
+};
+
+} // namespace dutycalc::schedule

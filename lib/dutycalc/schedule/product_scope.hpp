@@ -1,0 +1,34 @@
+// Which goods a rule reaches: HS code prefixes and ranges ("7206.10-7216.50"), with exclusions.
+#pragma once
+
+#include <dutycalc/hs_code.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycalc::schedule {
+
+// All codes whose first `low.length()` digits lie between low and high inclusive
+// ("7206.10-7216.50"); a single prefix is a range of one ("7601").
+struct CodeRange {
+  HsCode low;
+  HsCode high;
+  bool contains(HsCode code) const;
+  std::string describe() const;
+};
+
+// Parses "7601", "7616.99.51.60" or "7206.10-7216.50" (both ends the same length).
+// On failure returns nullopt and says why.
+std::optional<CodeRange> parse_code_range(std::string_view text, std::string& why);
+
+struct ProductScope {
+  std::vector<CodeRange> include;
+  std::vector<CodeRange> exclude;
+
+  bool matches(HsCode code) const;
+  bool empty() const { return include.empty(); }
+};
+
+} // namespace dutycalc::schedule
