@@ -55,7 +55,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
   const Date date = line.date.value_or(m_options.default_date);
   bool before_oldest = false;
   const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
-  out.schedule_version = edition.id;
+  out.schedule_version = m_schedule.version(edition, date);
   if (before_oldest)
     out.warn(fmt::format("entry date {} is before the oldest edition in the schedule; priced with "
                          "{} (effective {})",
@@ -137,6 +137,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
       out.warn(fmt::format("{} ({}): unconfirmed: {}", measure.title, measure.heading,
                            measure.origin.unconfirmed));
   }
+  for (const schedule::Notice& notice : m_schedule.notices)
+    if (notice.reaches(line.code, origin, date)) out.warn(notice.message);
   out.additional_duty = {additional, currency};
   out.landed_cost = {line.value + line.freight + line.insurance + base_duty + additional, currency};
 }

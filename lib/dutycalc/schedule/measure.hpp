@@ -70,4 +70,20 @@ struct Exemption {
                CountryCode melt_country, Date date) const;
 };
 
+// What the schedule knows but does not price: a measure that may apply to these goods and
+// origins on these dates and is not modelled (its codes or conditions are not in the sources, or
+// the manifest cannot say what it turns on). Lines it reaches carry its message as a warning.
+struct Notice {
+  std::string id;
+  ProductScope products;
+  OriginScope origins;
+  DateRange window;
+  std::string message;
+  RuleOrigin origin;
+
+  bool reaches(HsCode code, CountryCode origin_country, Date date) const {
+    return window.contains(date) && products.matches(code) && origins.matches(origin_country, date);
+  }
+};
+
 } // namespace dutycalc::schedule

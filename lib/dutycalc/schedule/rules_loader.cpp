@@ -16,12 +16,13 @@ public:
   RulesParser(const TomlFile& file, Schedule& schedule) : m_file(file), m_schedule(schedule) {}
 
   void parse(const toml::table& root) {
-    m_file.check_keys(root, {"format", "group", "programme", "measure", "exemption"}, {});
+    m_file.check_keys(root, {"format", "group", "programme", "measure", "exemption", "notice"}, {});
     for_each_table(root, "group", [&](const toml::table& t) { parse_group(t); });
     for_each_table(root, "programme", [&](const toml::table& t) { parse_programme(t); });
     for_each_table(root, "measure", [&](const toml::table& t) { parse_measure(t); });
     resolve_replacements();
     for_each_table(root, "exemption", [&](const toml::table& t) { parse_exemption(t); });
+    for_each_table(root, "notice", [&](const toml::table& t) { parse_notice(t); });
   }
 
 private:
@@ -291,6 +292,25 @@ private:
     e.reason = m_file.string(t, "reason", ctx);
     e.origin = rule_origin(t, fmt::format("exemption '{}'", e.id));
     m_schedule.exemptions.push_back(std::move(e));
+  }
+
+  void parse_notice(const toml::table& t) {
+    constexpr std::string_view ctx = " in [[notice]]";
+    m_file.check_keys(t,
+                      {"id", "products", "exclude_products", "origins", "except_origins", "from",
+                       "to", "message", "source", "unconfirmed"},
+                      ctx);
+    Notice n;
+    n.id = m_file.string(t, "id", ctx);
+    n.products = product_scope(t);
+    if (n.products.empty()) throw Error(at(t), fmt::format("notice '{}' has no 'products'", n.id));
+    n.origins = origin_scope(t, false);
+    if (!t.get("origins")) n.origins.all = true;
+    bool open_start = false;
+    n.window = window(t, open_start, true);
+    n.message = m_file.string(t, "message", ctx);
+    n.origin = rule_origin(t, fmt::format("notice '{}'", n.id));
+    m_schedule.notices.push_back(std::move(n));
   }
 
   struct PendingReplaces {

@@ -59,10 +59,23 @@ struct Schedule {
   std::deque<Programme> programmes;
   std::deque<Measure> measures;       // in file order
   std::deque<Exemption> exemptions;
+  std::deque<Notice> notices;
   // The countries whose goods pay the column 2 rates, with the dates they do; null when the
   // schedule has no column 2.
   const CountryGroup* column2 = nullptr;
   std::vector<std::string> rule_files; // as listed in schedule.toml
+
+private:
+  std::vector<Date> m_rule_changes;          // sorted, distinct
+  std::vector<std::string> m_version_labels; // per edition, per change (+1 for "none yet")
+
+public:
+
+  // Indexes the dates rules start or end, for version(). Called once, after loading.
+  void index_versions();
+  // What priced a line on `date`: the edition and the latest rule change in force
+  // ("HTS 2024 Basic Edition; rules as of 2025-06-04").
+  std::string_view version(const Edition& edition, Date date) const;
 
   const CountryGroup* find_group(std::string_view id) const;
   const Programme* find_programme(std::string_view id) const;

@@ -153,6 +153,7 @@ Schedule load_schedule(const fs::path& directory) {
   schedule.coverage = file.string(root, "coverage");
   schedule.editions = parse_editions(file, root, directory);
   load_rules(file, root, directory, schedule);
+  schedule.index_versions();
   return schedule;
 }
 
