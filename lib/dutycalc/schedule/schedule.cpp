@@ -37,6 +37,8 @@ const Programme* Schedule::find_programme(std::string_view id) const {
 
 const Measure* Schedule::find_measure(std::string_view id) const { return find_by_id(measures, id); }
 
+const quota::Quota* Schedule::find_quota(std::string_view id) const { return find_by_id(quotas, id); }
+
 } // namespace dutycalc::schedule
 
 namespace dutycalc::schedule {

@@ -5,6 +5,7 @@
 #include <dutycalc/date.hpp>
 #include <dutycalc/money/currency.hpp>
 #include <dutycalc/money/decimal.hpp>
+#include <dutycalc/quota/quota.hpp>
 #include <dutycalc/schedule/country_group.hpp>
 #include <dutycalc/schedule/measure.hpp>
 #include <dutycalc/schedule/nomenclature.hpp>
@@ -60,6 +61,7 @@ struct Schedule {
   std::deque<Measure> measures;       // in file order
   std::deque<Exemption> exemptions;
   std::deque<Notice> notices;
+  std::deque<quota::Quota> quotas;
   // The countries whose goods pay the column 2 rates, with the dates they do; null when the
   // schedule has no column 2.
   const CountryGroup* column2 = nullptr;
@@ -80,6 +82,7 @@ public:
   const CountryGroup* find_group(std::string_view id) const;
   const Programme* find_programme(std::string_view id) const;
   const Measure* find_measure(std::string_view id) const;
+  const quota::Quota* find_quota(std::string_view id) const;
 
   // The newest edition effective on or before `date`; the oldest when `date` precedes all
   // (then `before_oldest` is set so the line can say so).
