@@ -5,6 +5,7 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/pricing/engine.hpp>
 #include <dutycalc/pricing/price_manifest.hpp>
+#include <dutycalc/quota/ledger.hpp>
 #include <dutycalc/report/output.hpp>
 #include <dutycalc/report/report_writer.hpp>
 #include <dutycalc/schedule/schedule_loader.hpp>
@@ -12,7 +13,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -27,6 +27,8 @@ struct PriceOptions {
   std::string format;
   std::string output;
   std::string delimiter = ",";
+  std::string ledger;
+  bool dry_run = false;
   bool strict = false;
 };
 
@@ -49,21 +51,23 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
   if (!options.format.empty()) format = *parse_output_format(options.format);
   const auto writer = report::make_report_writer(format, *output);
 
+  // Quota balances: a SQLite ledger shared by runs, or full quotas for this run only.
+  quota::LedgerOptions ledger_options;
+  ledger_options.dry_run = options.dry_run;
+  const std::unique_ptr<quota::Ledger> ledger =
+      options.ledger.empty() ? quota::open_memory_ledger()
+                             : quota::open_sqlite_ledger(options.ledger, ledger_options);
+
   pricing::PriceManifestOptions run_options{options.delimiter[0], options.strict};
   pricing::PriceTotals totals;
-  std::vector<std::string> inputs = options.manifests;
-  if (inputs.empty()) inputs.push_back("-");
-  for (const auto& name : inputs) {
-    if (name == "-") {
-      pricing::price_manifest(engine, std::cin, "<stdin>", *writer, run_options, std::cerr, totals);
-    } else {
-      std::ifstream file(name, std::ios::binary);
-      if (!file) throw Error(SourceLocation{name}, "cannot read: no such file or not readable");
-      pricing::price_manifest(engine, file, name, *writer, run_options, std::cerr, totals);
-    }
-    if (totals.stopped) break;
-  }
+  std::vector<pricing::ManifestSource> sources;
+  for (const auto& name : options.manifests)
+    sources.push_back({name, name == "-" ? "<stdin>" : name});
+  if (sources.empty()) sources.push_back({"-", "<stdin>"});
+  pricing::price_manifests(engine, sources, *ledger, *writer, run_options, std::cerr, totals);
   writer->finish();
+  // A run stopped by --strict draws nothing: its later lines were never priced.
+  if (!totals.stopped && !options.dry_run) ledger->finish();
   return totals.failed > 0 ? ExitCode::some_failed : ExitCode::ok;
 }
 
@@ -87,6 +91,10 @@ void setup_price(CLI::App& app, Context& context) {
   sub->add_option("-o,--output", options->output, "Write to FILE instead of standard output");
   sub->add_option("--delimiter", options->delimiter, "Field delimiter of the manifest")->capture_default_str();
   sub->add_flag("--strict", options->strict, "Stop at the first line that cannot be priced");
+  sub->add_option("--ledger", options->ledger,
+                  "Quota ledger (SQLite) to draw on and keep balances in; default: full quotas, "
+                  "nothing kept");
+  sub->add_flag("--dry-run", options->dry_run, "Price against the ledger without drawing on it");
   sub->callback([options, &context] { context.exit_code = run_price(*options, context); });
 }
 

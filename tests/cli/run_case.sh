@@ -9,6 +9,7 @@
 # The command runs inside the case folder with DUTYCALC_SCHEDULE_PATH unset, so a bare schedule
 # name resolves to the bundled schedules of this source tree. The source and build folders are
 # written <source> and <build> in the outputs compared.
+# A cmd may run dutycalc more than once: "$dutycalc" names the binary after the first command.
 # With UPDATE=1 the expected files are rewritten from what the program does now: review the diff.
 set -u
 case_dir=$1
@@ -19,14 +20,16 @@ args=$(cat cmd)
 stdin_file=/dev/null
 [ -f stdin ] && stdin_file=stdin
 actual_out=$(mktemp) actual_err=$(mktemp)
-trap 'rm -f "$actual_out" "$actual_err"' EXIT
+# A scratch folder a case's cmd may use ("$case_tmp/ledger.db"); written <tmp> in outputs.
+case_tmp=$(mktemp -d)
+trap 'rm -rf "$actual_out" "$actual_err" "$case_tmp"' EXIT
 eval "\"$dutycalc\" $args" <"$stdin_file" >"$actual_out" 2>"$actual_err"
 actual_exit=$?
 # Paths that differ between machines read as <source> and <build>.
 source_root=$(cd ../../.. && pwd)
 build_root=$(cd "$(dirname "$dutycalc")/.." && pwd)
 for f in "$actual_out" "$actual_err"; do
-  sed -i -e "s#$build_root#<build>#g" -e "s#$source_root#<source>#g" "$f"
+  sed -i -e "s#$case_tmp#<tmp>#g" -e "s#$build_root#<build>#g" -e "s#$source_root#<source>#g" "$f"
 done
 
 if [ "${UPDATE:-0}" = 1 ]; then

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace dutycalc::pricing {
 
 using manifest::Column;
@@ -35,16 +37,67 @@ std::string additional_part(const rate::Expression& expression) {
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
     : m_schedule(schedule), m_options(options) {}
 
-void Engine::price(const manifest::ManifestLine& line, LineResult& out) const {
+void Engine::price(const manifest::ManifestLine& line, LineResult& out,
+                   const quota::QuotaDraw* draw) const {
   out.clear();
   try {
-    price_checked(line, out);
+    price_checked(line, out, draw);
   } catch (const OverflowError& e) {
     out.fail(fmt::format("cannot price: {}", e.message()));
   }
 }
 
-void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) const {
+namespace {
+
+// One part of a line priced on its own: the whole line, or its in-quota or over-quota part.
+struct Part {
+  Decimal value;                 // dutiable value of the part
+  rate::Quantities quantities;   // quantities of the part
+  const rate::Expression* base = nullptr;
+  const std::vector<const schedule::Measure*>* exempt = nullptr; // measures switched off
+};
+
+// What the parts of a line add up to, before the one rounding of each duty amount.
+struct Sums {
+  Decimal base;
+  struct MeasureSum {
+    const schedule::Measure* measure;
+    Decimal amount;
+  };
+  std::vector<MeasureSum> measures; // in schedule order, each measure once
+  void add(const schedule::Measure* m, Decimal amount) {
+    for (auto& s : measures)
+      if (s.measure == m) {
+        s.amount += amount;
+        return;
+      }
+    measures.push_back({m, amount});
+  }
+};
+
+bool switched_off(const Part& part, const schedule::Measure* m) {
+  return part.exempt && std::find(part.exempt->begin(), part.exempt->end(), m) != part.exempt->end();
+}
+
+// The part of `quantities` that `share` of the line carries (share = part / whole).
+rate::Quantities share_of(const rate::Quantities& quantities, Decimal part, Decimal whole) {
+  rate::Quantities out;
+  for (const rate::Quantity& q : quantities) {
+    rate::Quantity scaled = q;
+    scaled.amount = q.amount.scaled(part, whole);
+    out.add(scaled);
+  }
+  return out;
+}
+
+std::string quantity_text(Decimal amount, const quota::Quota& q) {
+  return q.unit.is_value ? amount.to_string() : amount.to_string() + " " + std::string(rate::name(q.unit.unit));
+}
+
+} // namespace
+
+void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
+                           const quota::QuotaDraw* draw) const {
   const Currency currency = m_schedule.currency;
   out.base_duty = out.additional_duty = out.fees = out.taxes = out.landed_cost = Money{{}, currency};
   if (line.problem) {
@@ -52,7 +105,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
     return;
   }
 
-  const Date date = line.date.value_or(m_options.default_date);
+  const Date date = date_of(line);
   bool before_oldest = false;
   const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
   out.schedule_version = m_schedule.version(edition, date);
@@ -87,55 +140,132 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out) 
   for (const std::string& warning : base.warnings) out.warn(warning);
   const rate::Expression& base_rate = base.expression();
 
-  rate::EvaluationContext context;
-  context.value = dutiable;
-  context.currency = currency;
-  context.quantities = &line.quantities;
-  const rate::Evaluation evaluation = rate::evaluate(base_rate, context);
-  out.rate = base.text;
-  if (!evaluation.ok) {
-    if (evaluation.error.starts_with("needs a quantity")) out.problem_column = Column::quantity;
-    out.fail(fmt::format("rate {}{}{}", base_rate.text(),
-                         evaluation.error.starts_with("needs") ? " " : ": ", evaluation.error));
-    return;
+  // The parts to price: the whole line, or its in-quota and over-quota parts.
+  std::vector<Part> parts;
+  const quota::Quota* q = draw ? draw->quota : nullptr;
+  if (q && draw->missing_quantity) {
+    out.warn(fmt::format("cannot draw on quota {}: the line has no quantity in {}; priced as over "
+                         "quota",
+                         q->id, q->unit.is_value ? "value" : rate::name(q->unit.unit)));
+    if (q->kind == quota::QuotaKind::absolute) {
+      out.problem_column = Column::quantity;
+      out.fail(fmt::format("absolute quota {} ({}): the line has no quantity in {} to draw with",
+                           q->id, q->title, rate::name(q->unit.unit)));
+      return;
+    }
+    parts.push_back({dutiable, line.quantities,
+                     q->over_quota_rate ? &*q->over_quota_rate : &base_rate, nullptr});
+    out.quota = q->id + " over";
+  } else if (q) {
+    const Decimal whole = draw->in + draw->over;
+    if (q->kind == quota::QuotaKind::absolute && draw->over.sign() > 0) {
+      out.quota = fmt::format("{} split:{}/{}", q->id, draw->in.to_string(), draw->over.to_string());
+      out.fail(fmt::format("absolute quota {} ({}) exhausted: {} over the limit cannot be entered "
+                           "({} left; the line draws nothing)",
+                           q->id, q->title, quantity_text(draw->over, *q),
+                           quantity_text(draw->in, *q)));
+      return;
+    }
+    const rate::Expression* in_base = q->in_quota_rate ? &*q->in_quota_rate : &base_rate;
+    const rate::Expression* over_base = q->over_quota_rate ? &*q->over_quota_rate : &base_rate;
+    if (draw->over.is_zero()) {
+      parts.push_back({dutiable, line.quantities, in_base, &q->in_quota_exempts});
+      out.quota = q->id + " in";
+    } else if (draw->in.is_zero()) {
+      parts.push_back({dutiable, line.quantities, over_base, nullptr});
+      out.quota = q->id + " over";
+    } else {
+      parts.push_back({dutiable.scaled(draw->in, whole), share_of(line.quantities, draw->in, whole),
+                       in_base, &q->in_quota_exempts});
+      parts.push_back({dutiable - parts[0].value, share_of(line.quantities, draw->over, whole),
+                       over_base, nullptr});
+      out.quota = fmt::format("{} split:{}/{}", q->id, draw->in.to_string(), draw->over.to_string());
+    }
+  } else {
+    parts.push_back({dutiable, line.quantities, &base_rate, nullptr});
   }
+
+  Sums sums;
+  std::vector<MeasureOutcome> outcomes;
+  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes);
+  std::vector<std::string> part_rates;
+  for (const Part& part : parts) {
+    rate::EvaluationContext context;
+    context.value = part.value;
+    context.currency = currency;
+    context.quantities = &part.quantities;
+    const rate::Evaluation evaluation = rate::evaluate(*part.base, context);
+    if (!evaluation.ok) {
+      if (evaluation.error.starts_with("needs a quantity")) out.problem_column = Column::quantity;
+      out.rate = part.base == &base_rate ? base.text : part.base->text();
+      out.fail(fmt::format("rate {}{}{}", part.base->text(),
+                           evaluation.error.starts_with("needs") ? " " : ": ", evaluation.error));
+      return;
+    }
+    sums.base += evaluation.amount;
+    std::string rate_text = part.base == &base_rate ? base.text : part.base->text();
+    context.applicable_subheading = part.base;
+    for (const MeasureOutcome& outcome : outcomes) {
+      if (outcome.status != MeasureOutcome::Status::applies) continue;
+      const schedule::Measure& measure = *outcome.measure;
+      if (switched_off(part, &measure)) continue;
+      const rate::Evaluation total = rate::evaluate(measure.rate, context);
+      if (!total.ok) {
+        out.fail(fmt::format("{} ({}): rate {}: {}", measure.title, measure.heading,
+                             measure.rate.text(), total.error));
+        return;
+      }
+      // The measure's rate usually includes the base ("the duty provided in the applicable
+      // subheading + 25%"): what it adds is its total less the base.
+      sums.add(&measure, measure.rate.uses_applicable_subheading() ? total.amount - evaluation.amount
+                                                                   : total.amount);
+      const std::string added = additional_part(measure.rate);
+      rate_text += fmt::format(" + {} ({})", added.empty() ? "0" : added, measure.heading);
+    }
+    part_rates.push_back(std::move(rate_text));
+  }
+  out.rate = part_rates.size() == 1 ? part_rates[0]
+                                    : fmt::format("in quota: {}; over quota: {}", part_rates[0],
+                                                  part_rates[1]);
 
   // The documented rounding point: each duty amount of a line (the base duty, then each
   // additional duty), to the schedule's places and mode.
   const Rounding& rounding = m_schedule.rounding;
-  const Decimal base_duty = round(evaluation.amount, rounding.places, rounding.mode);
+  const Decimal base_duty = round(sums.base, rounding.places, rounding.mode);
   out.base_duty = {base_duty, currency};
   out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
-
+  if (q)
+    out.rules.push_back({"quota",
+                         fmt::format("{} in quota, {} over quota ({})",
+                                     quantity_text(draw->in, *q), quantity_text(draw->over, *q),
+                                     draw->period),
+                         fmt::format("{}: {}", q->title, q->origin.source), Decimal{}});
   Decimal additional;
-  std::vector<MeasureOutcome> outcomes;
-  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes);
-  context.applicable_subheading = &base_rate;
-  for (const MeasureOutcome& outcome : outcomes) {
-    if (outcome.status != MeasureOutcome::Status::applies) continue;
-    const schedule::Measure& measure = *outcome.measure;
-    const rate::Evaluation total = rate::evaluate(measure.rate, context);
-    if (!total.ok) {
-      out.fail(fmt::format("{} ({}): rate {}: {}", measure.title, measure.heading,
-                           measure.rate.text(), total.error));
-      return;
-    }
-    // The measure's rate usually includes the base ("the duty provided in the applicable
-    // subheading + 25%"): what it adds is its total less the base.
-    const Decimal added_exact = measure.rate.uses_applicable_subheading()
-                                    ? total.amount - evaluation.amount
-                                    : total.amount;
-    const Decimal added = round(added_exact, rounding.places, rounding.mode);
+  for (const auto& [measure, exact] : sums.measures) {
+    const Decimal added = round(exact, rounding.places, rounding.mode);
     additional += added;
-    const std::string part = additional_part(measure.rate);
-    out.rate += fmt::format(" + {} ({})", part.empty() ? "0" : part, measure.heading);
-    out.rules.push_back({measure.kind, measure.rate.text(),
-                         fmt::format("{} {}: {}", measure.heading, measure.title,
-                                     measure.origin.source),
+    out.rules.push_back({measure->kind, measure->rate.text(),
+                         fmt::format("{} {}: {}", measure->heading, measure->title,
+                                     measure->origin.source),
                          added});
-    if (!measure.origin.unconfirmed.empty())
-      out.warn(fmt::format("{} ({}): unconfirmed: {}", measure.title, measure.heading,
-                           measure.origin.unconfirmed));
+    if (!measure->origin.unconfirmed.empty())
+      out.warn(fmt::format("{} ({}): unconfirmed: {}", measure->title, measure->heading,
+                           measure->origin.unconfirmed));
+  }
+  if (q && !draw->missing_quantity && !draw->in.is_zero() && !draw->over.is_zero())
+    out.warn(fmt::format("quota {} ({}): {} in quota, {} over quota", q->id, draw->period,
+                         quantity_text(draw->in, *q), quantity_text(draw->over, *q)));
+  if (q && !q->origin.unconfirmed.empty())
+    out.warn(fmt::format("quota {}: unconfirmed: {}", q->id, q->origin.unconfirmed));
+  if (!q) {
+    // A quota the line would draw on but for where its metal was melted: say why it does not.
+    for (const quota::Quota& other : m_schedule.quotas)
+      if (other.melt_origins && other.window.contains(date) && other.products.matches(line.code) &&
+          other.origins.matches(origin, date) && !other.melt_origins->matches(line.melt_country, date))
+        out.warn(fmt::format("not in quota {}: it takes only goods melted in {} (melt_country {})",
+                             other.id, other.melt_origins->describe(),
+                             line.melt_country[0] ? std::string(schedule::view(line.melt_country))
+                                                  : std::string("not given")));
   }
   for (const schedule::Notice& notice : m_schedule.notices)
     if (notice.reaches(line.code, origin, date)) out.warn(notice.message);

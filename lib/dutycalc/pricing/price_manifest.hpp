@@ -1,13 +1,17 @@
-// Streams one manifest through the engine into a report: read a record, price it, write it.
+// Streams manifests through the engine into a report: read a record, price it, write it. When
+// the schedule has quotas, a first pass finds the lines that draw on them so that draws happen in
+// entry date order, then manifest order, before the second pass prices and writes in input order.
 #pragma once
 
 #include <dutycalc/pricing/engine.hpp>
+#include <dutycalc/quota/ledger.hpp>
 #include <dutycalc/report/report_writer.hpp>
 
 #include <cstddef>
 #include <istream>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace dutycalc::pricing {
 
@@ -22,12 +26,28 @@ struct PriceTotals {
   bool stopped = false; // --strict stopped at a bad line
 };
 
-// Prices every record of the manifest read from `input` (`display_name` names it in messages)
-// and writes one result record per input record, in input order. Each line that cannot be priced
-// is also reported on `diagnostics` as "dutycalc: error: <file>:<line>:<column>: <message>".
-// Throws Error when the manifest as a whole is unusable (empty, bad header): nothing is written.
+// A manifest to price: a file path, or "-" for standard input.
+struct ManifestSource {
+  std::string path;
+  std::string display_name; // "<stdin>" for standard input
+};
+
+// Prices every record of every manifest, in order, drawing on quotas through `ledger`, and
+// writes one result record per input record, in input order. Each line that cannot be priced is
+// also reported on `diagnostics` as "dutycalc: error: <file>:<line>:<column>: <message>".
+// Throws Error when a manifest as a whole is unusable (unreadable, empty, bad header) before
+// anything is written. Does not call ledger.finish(): the caller decides whether the run counts.
+void price_manifests(const Engine& engine, const std::vector<ManifestSource>& sources,
+                     quota::Ledger& ledger, report::ReportWriter& writer,
+                     const PriceManifestOptions& options, std::ostream& diagnostics,
+                     PriceTotals& totals);
+
+// One manifest read from a stream, in one pass, with draws already made (tests and fuzzers).
 void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
                     report::ReportWriter& writer, const PriceManifestOptions& options,
-                    std::ostream& diagnostics, PriceTotals& totals);
+                    std::ostream& diagnostics, PriceTotals& totals,
+                    const std::vector<quota::QuotaDraw>* draws = nullptr,
+                    const std::vector<std::size_t>* draw_records = nullptr,
+                    std::size_t first_record = 0);
 
 } // namespace dutycalc::pricing

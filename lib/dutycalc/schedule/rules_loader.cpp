@@ -16,13 +16,15 @@ public:
   RulesParser(const TomlFile& file, Schedule& schedule) : m_file(file), m_schedule(schedule) {}
 
   void parse(const toml::table& root) {
-    m_file.check_keys(root, {"format", "group", "programme", "measure", "exemption", "notice"}, {});
+    m_file.check_keys(root,
+                      {"format", "group", "programme", "measure", "exemption", "notice", "quota"}, {});
     for_each_table(root, "group", [&](const toml::table& t) { parse_group(t); });
     for_each_table(root, "programme", [&](const toml::table& t) { parse_programme(t); });
     for_each_table(root, "measure", [&](const toml::table& t) { parse_measure(t); });
     resolve_replacements();
     for_each_table(root, "exemption", [&](const toml::table& t) { parse_exemption(t); });
     for_each_table(root, "notice", [&](const toml::table& t) { parse_notice(t); });
+    for_each_table(root, "quota", [&](const toml::table& t) { parse_quota(t); });
   }
 
 private:
@@ -311,6 +313,87 @@ private:
     n.message = m_file.string(t, "message", ctx);
     n.origin = rule_origin(t, fmt::format("notice '{}'", n.id));
     m_schedule.notices.push_back(std::move(n));
+  }
+
+  std::optional<rate::Expression> optional_rate(const toml::table& t, std::string_view key) const {
+    if (!t.get(key)) return std::nullopt;
+    const std::string text = m_file.string(t, key);
+    rate::Expression rate = rate::parse_expression(text);
+    if (rate.is_prose() || rate.is_empty()) {
+      SourceLocation where = at(*t.get(key));
+      where.column += static_cast<int>(rate.problem().offset) + 1;
+      throw Error(where, fmt::format("rate \"{}\" cannot be read: {}", text, rate.problem().message));
+    }
+    return rate;
+  }
+
+  void parse_quota(const toml::table& t) {
+    constexpr std::string_view ctx = " in [[quota]]";
+    m_file.check_keys(t,
+                      {"id", "title", "kind", "products", "exclude_products", "origins",
+                       "except_origins", "melt_origins", "from", "to", "period", "year_start",
+                       "volume", "unit", "in_quota_exempts", "in_quota_rate", "over_quota_rate",
+                       "source", "unconfirmed"},
+                      ctx);
+    quota::Quota q;
+    q.id = m_file.string(t, "id", ctx);
+    unique_id("quota", q.id, t, m_schedule.find_quota(q.id) != nullptr);
+    q.title = m_file.string(t, "title", ctx);
+    const std::string kind = m_file.string(t, "kind", ctx);
+    if (kind == "tariff-rate") q.kind = quota::QuotaKind::tariff_rate;
+    else if (kind == "absolute") q.kind = quota::QuotaKind::absolute;
+    else throw Error(at(*t.get("kind")), fmt::format("quota kind '{}' is not 'tariff-rate' or 'absolute'", kind));
+    q.products = product_scope(t);
+    if (q.products.empty()) throw Error(at(t), fmt::format("quota '{}' has no 'products'", q.id));
+    q.origins = origin_scope(t, true);
+    if (t.get("melt_origins")) {
+      schedule::OriginScope melt;
+      origin_list(t, "melt_origins", melt.all, melt.countries, melt.groups);
+      q.melt_origins = melt;
+    }
+    bool open_start = false;
+    q.window = window(t, open_start, true);
+    if (!t.get("period"))
+      throw Error(at(t), fmt::format("quota '{}' has no 'period' (year, half-year, quarter or month)", q.id));
+    const std::string period = m_file.string(t, "period", ctx);
+    const auto kind_of_period = quota::parse_period_kind(period);
+    if (!kind_of_period)
+      throw Error(at(*t.get("period")),
+                  fmt::format("period '{}' is not year, half-year, quarter or month", period));
+    q.period = *kind_of_period;
+    if (t.get("year_start")) {
+      const std::string start = m_file.string(t, "year_start", ctx);
+      const auto date = start.size() == 5 ? Date::parse("2001-" + start) : std::nullopt;
+      if (!date)
+        throw Error(at(*t.get("year_start")),
+                    fmt::format("year_start '{}' is not a month and day written MM-DD", start));
+      q.year_start_month = date->month();
+      q.year_start_day = date->day();
+    }
+    if (!t.get("volume"))
+      throw Error(at(t), fmt::format("quota '{}' has no 'volume' (per period, in 'unit')", q.id));
+    const toml::node& volume = *t.get("volume");
+    std::optional<Decimal> parsed;
+    if (const auto* text = volume.as_string()) parsed = Decimal::parse(text->get());
+    else if (const auto* integer = volume.as_integer()) parsed = Decimal::from_integer(integer->get());
+    if (!parsed || parsed->sign() <= 0)
+      throw Error(at(volume), "'volume' must be a positive number (an integer, or a decimal in quotes)");
+    q.volume = *parsed;
+    const std::string unit = m_file.string(t, "unit", ctx);
+    if (unit == "value") q.unit.is_value = true;
+    else if (const auto u = rate::parse_unit(unit)) q.unit.unit = *u;
+    else throw Error(at(*t.get("unit")), fmt::format("unit '{}' is not a unit of quantity or 'value'", unit));
+    for (const std::string& id : strings(t, "in_quota_exempts")) {
+      const Measure* m = m_schedule.find_measure(id);
+      if (!m)
+        throw Error(at(*t.get("in_quota_exempts")),
+                    fmt::format("quota '{}' names measure '{}', which is not defined", q.id, id));
+      q.in_quota_exempts.push_back(m);
+    }
+    q.in_quota_rate = optional_rate(t, "in_quota_rate");
+    q.over_quota_rate = optional_rate(t, "over_quota_rate");
+    q.origin = rule_origin(t, fmt::format("quota '{}'", q.id));
+    m_schedule.quotas.push_back(std::move(q));
   }
 
   struct PendingReplaces {

@@ -51,6 +51,7 @@ void Schedule::index_versions() {
   };
   for (const auto& m : measures) add(m.window, false);
   for (const auto& e : exemptions) add(e.window, false);
+  for (const auto& q : quotas) add(q.window, false);
   for (const auto& p : programmes) add(p.window, p.open_start);
   for (const auto& g : groups)
     for (const auto& member : g.members) add(member.window, member.open_start);
