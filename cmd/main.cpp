@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   dutycalc::cmd::setup_price(app, context);
   dutycalc::cmd::setup_eval(app, context);
   dutycalc::cmd::setup_import(app, context);
+  dutycalc::cmd::setup_quota(app, context);
 
   try {
     app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,11 +49,19 @@ public:
   virtual std::vector<LedgerBalance> balances() = 0;
 };
 
+// The SQLite ledger format versions this program reads (meta table, key `ledger_format`).
+constexpr int k_oldest_ledger_format = 1;
+constexpr int k_current_ledger_format = 1;
+
 struct LedgerOptions {
   bool dry_run = false; // price against the ledger, keep nothing
   // How long to wait for another process's run to finish before giving up with an error.
   std::chrono::milliseconds lock_timeout{10000};
 };
+
+// Reads a lock timeout given in seconds as a plain decimal ("10", "0.5"; whole milliseconds,
+// at most a day); nullopt for anything else. Shared by every command that takes --lock-timeout.
+std::optional<std::chrono::milliseconds> parse_lock_timeout(std::string_view seconds);
 
 // A ledger that lives for one run only, starting empty (full quotas).
 std::unique_ptr<Ledger> open_memory_ledger();
@@ -60,7 +69,7 @@ std::unique_ptr<Ledger> open_memory_ledger();
 // Opens (creating if missing) a SQLite ledger and starts this run's transaction, waiting up to
 // lock_timeout for other runs. Throws Error, leaving the file untouched, when the file is not a
 // dutycalc ledger (not SQLite, or SQLite without dutycalc's tables), is of a newer ledger format,
-// or stays locked.
+// or stays locked. A dry run never creates the file: a missing ledger reads as an empty one.
 std::unique_ptr<Ledger> open_sqlite_ledger(const std::filesystem::path& path,
                                            const LedgerOptions& options);
 
