@@ -3,6 +3,8 @@
 
 #include <dutycalc/date.hpp>
 #include <dutycalc/error.hpp>
+#include <dutycalc/fx/fx_table.hpp>
+#include <dutycalc/util/file.hpp>
 #include <dutycalc/pricing/engine.hpp>
 #include <dutycalc/pricing/price_manifest.hpp>
 #include <dutycalc/quota/ledger.hpp>
@@ -15,6 +17,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace dutycalc::cmd {
 
@@ -28,6 +31,7 @@ struct PriceOptions {
   std::string output;
   std::string delimiter = ",";
   std::string ledger;
+  std::string fx;
   bool dry_run = false;
   bool strict = false;
 };
@@ -43,7 +47,9 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
 
   const schedule::Schedule schedule =
       schedule::load_schedule(schedule::find_schedule(options.schedule, context.executable));
-  const pricing::Engine engine(schedule, {default_date});
+  std::optional<fx::FxTable> rates;
+  if (!options.fx.empty()) rates = fx::FxTable::parse(read_file(options.fx), options.fx);
+  const pricing::Engine engine(schedule, {default_date, rates ? &*rates : nullptr});
 
   std::unique_ptr<Output> output =
       options.output.empty() ? std::make_unique<Output>() : std::make_unique<Output>(options.output);
@@ -95,6 +101,8 @@ void setup_price(CLI::App& app, Context& context) {
                   "Quota ledger (SQLite) to draw on and keep balances in; default: full quotas, "
                   "nothing kept");
   sub->add_flag("--dry-run", options->dry_run, "Price against the ledger without drawing on it");
+  sub->add_option("--fx", options->fx,
+                  "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
   sub->callback([options, &context] { context.exit_code = run_price(*options, context); });
 }
 

@@ -1,6 +1,7 @@
 #include <dutycalc/pricing/engine.hpp>
 
 #include <dutycalc/error.hpp>
+#include <dutycalc/fx/fx_table.hpp>
 #include <dutycalc/pricing/additional_duties.hpp>
 #include <dutycalc/pricing/base_rate.hpp>
 #include <dutycalc/rate/expression.hpp>
@@ -38,10 +39,10 @@ Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
     : m_schedule(schedule), m_options(options) {}
 
 void Engine::price(const manifest::ManifestLine& line, LineResult& out,
-                   const quota::QuotaDraw* draw) const {
+                   const quota::QuotaDraw* draw, const EntryCharges* entry) const {
   out.clear();
   try {
-    price_checked(line, out, draw);
+    price_checked(line, out, draw, entry);
   } catch (const OverflowError& e) {
     out.fail(fmt::format("cannot price: {}", e.message()));
   }
@@ -96,8 +97,85 @@ std::string quantity_text(Decimal amount, const quota::Quota& q) {
 
 } // namespace
 
+bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& out) const {
+  const Currency currency = m_schedule.currency;
+  out.value = {line.value, currency};
+  out.freight = {line.freight, currency};
+  out.insurance = {line.insurance, currency};
+  if (!line.currency || *line.currency == currency) return true;
+  const Currency from = *line.currency;
+  Date rate_date = date;
+  switch (m_schedule.fx_date) {
+  case schedule::FxDate::entry: break;
+  case schedule::FxDate::export_date:
+    if (line.export_date) rate_date = *line.export_date;
+    else out.warn("no export_date: the exchange rate of the entry date was used");
+    break;
+  case schedule::FxDate::month: rate_date = *Date::from_ymd(date.year(), date.month(), 1); break;
+  }
+  if (!m_options.fx) {
+    out.problem_column = Column::currency;
+    out.fail(fmt::format("the line is in {} and the schedule in {}: give exchange rates with --fx",
+                         from.code(), currency.code()));
+    return false;
+  }
+  const auto rate = m_options.fx->rate(from, rate_date);
+  if (!rate) {
+    out.problem_column = Column::currency;
+    out.fail(fmt::format("no exchange rate for {} on {} in {}", from.code(), rate_date.to_string(),
+                         m_options.fx->name()));
+    return false;
+  }
+  // The conversion rounding point: converted amounts to the schedule's minor units.
+  const Rounding& r = m_schedule.rounding;
+  out.value = {round(line.value * *rate, r.places, r.mode), currency};
+  out.freight = {round(line.freight * *rate, r.places, r.mode), currency};
+  out.insurance = {round(line.insurance * *rate, r.places, r.mode), currency};
+  out.rules.push_back({"exchange-rate",
+                       fmt::format("1 {} = {} {} ({})", from.code(), rate->to_string(),
+                                   currency.code(), rate_date.to_string()),
+                       m_options.fx->name(), Decimal{}});
+  return true;
+}
+
+void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const {
+  if (m_schedule.taxes.empty()) return;
+  if (!line.destination[0]) {
+    out.warn("no destination: import taxes not included");
+    return;
+  }
+  const Rounding& r = m_schedule.rounding;
+  Decimal total;
+  bool any = false;
+  for (const schedule::Tax& tax : m_schedule.taxes) {
+    if (!tax.applies(line.destination, date)) continue;
+    any = true;
+    Decimal base = out.customs_value.amount;
+    if (tax.base == schedule::TaxBase::customs_value_plus_duties)
+      base += out.base_duty.amount + out.additional_duty.amount;
+    rate::EvaluationContext context;
+    context.value = base;
+    context.currency = m_schedule.currency;
+    const rate::Evaluation evaluation = rate::evaluate(tax.rate, context);
+    if (!evaluation.ok) {
+      out.fail(fmt::format("{}: rate {}: {}", tax.title, tax.rate.text(), evaluation.error));
+      return;
+    }
+    // The tax rounding point: each tax amount of a line.
+    const Decimal amount = round(evaluation.amount, r.places, r.mode);
+    total += amount;
+    out.rules.push_back({"tax", fmt::format("{} {} on {}", tax.title, tax.rate.text(),
+                                            base.to_string(m_schedule.currency.minor_units())),
+                         tax.origin.source, amount});
+  }
+  if (!any)
+    out.warn(fmt::format("no import tax rule for destination {} on {}",
+                         schedule::view(line.destination), date.to_string()));
+  out.taxes = {total, m_schedule.currency};
+}
+
 void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
-                           const quota::QuotaDraw* draw) const {
+                           const quota::QuotaDraw* draw, const EntryCharges* entry) const {
   const Currency currency = m_schedule.currency;
   out.base_duty = out.additional_duty = out.fees = out.taxes = out.landed_cost = Money{{}, currency};
   if (line.problem) {
@@ -114,13 +192,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                          "{} (effective {})",
                          date.to_string(), edition.id, edition.effective.to_string()));
 
-  if (line.currency && !(*line.currency == currency)) {
-    out.problem_column = Column::currency;
-    out.fail(fmt::format("the line is in {} and the schedule in {}; currency conversion is not "
-                         "supported yet",
-                         line.currency->code(), currency.code()));
-    return;
-  }
+  if (!convert(line, date, out)) return;
 
   const auto resolution = edition.nomenclature.resolve(line.code);
   if (!resolution.rated) {
@@ -130,9 +202,10 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   }
 
   // Valuation: the customs value the ad valorem rates apply to.
-  Decimal dutiable = line.value;
+  Decimal dutiable = out.value.amount;
   if (m_schedule.valuation == schedule::ValuationBasis::cif)
-    dutiable = line.value + line.freight + line.insurance;
+    dutiable = out.value.amount + out.freight.amount + out.insurance.amount;
+  out.customs_value = {dutiable, currency};
 
   const schedule::TariffLine& rated = *resolution.rated;
   const schedule::CountryCode origin = line.origin;
@@ -270,7 +343,30 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   for (const schedule::Notice& notice : m_schedule.notices)
     if (notice.reaches(line.code, origin, date)) out.warn(notice.message);
   out.additional_duty = {additional, currency};
-  out.landed_cost = {line.value + line.freight + line.insurance + base_duty + additional, currency};
+
+  if (entry && entry->de_minimis) {
+    // Under the de minimis threshold the entry enters free: no duty, fee or tax.
+    out.warn(fmt::format("de minimis ({}): entry value {} is at or below {}; duty and fees waived",
+                         entry->de_minimis->id, entry->entry_value.to_string(currency.minor_units()),
+                         entry->de_minimis->threshold.to_string(currency.minor_units())));
+    out.base_duty = out.additional_duty = {Decimal{}, currency};
+    out.rules.clear();
+    out.rules.push_back({"de-minimis", entry->de_minimis->id, entry->de_minimis->origin.source, Decimal{}});
+  } else {
+    Decimal fees;
+    if (entry)
+      for (const auto& share : entry->fees) {
+        fees += share.amount;
+        out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
+      }
+    out.fees = {fees, currency};
+    add_taxes(line, date, out);
+    if (out.status == LineStatus::error) return;
+  }
+  out.landed_cost = {out.value.amount + out.freight.amount + out.insurance.amount +
+                         out.base_duty.amount + out.additional_duty.amount + out.fees.amount +
+                         out.taxes.amount,
+                     currency};
 }
 
 } // namespace dutycalc::pricing

@@ -8,10 +8,27 @@
 #include <dutycalc/quota/allocation.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
+namespace dutycalc::fx {
+class FxTable;
+}
+
 namespace dutycalc::pricing {
 
 struct EngineOptions {
-  Date default_date; // entry date of lines that carry none
+  Date default_date;               // entry date of lines that carry none
+  const fx::FxTable* fx = nullptr; // exchange rates (--fx); null when none were given
+};
+
+// What a line's customs entry contributes to it: its share of the entry's fees, and whether the
+// entry is under a de minimis threshold (then it pays nothing).
+struct EntryCharges {
+  struct FeeShare {
+    const schedule::Fee* fee;
+    Decimal amount; // this line's share, rounded
+  };
+  std::vector<FeeShare> fees;
+  const schedule::DeMinimis* de_minimis = nullptr;
+  Decimal entry_value;
 };
 
 class Engine {
@@ -22,7 +39,7 @@ public:
   // quota::allocate), or null. Never throws for a problem of the line: a line that cannot be
   // priced gets status error and the reason; arithmetic overflow is such a problem too.
   void price(const manifest::ManifestLine& line, LineResult& out,
-             const quota::QuotaDraw* draw = nullptr) const;
+             const quota::QuotaDraw* draw = nullptr, const EntryCharges* entry = nullptr) const;
 
   // The entry date a line is priced at.
   Date date_of(const manifest::ManifestLine& line) const {
@@ -32,7 +49,11 @@ public:
 
 private:
   void price_checked(const manifest::ManifestLine& line, LineResult& out,
-                     const quota::QuotaDraw* draw) const;
+                     const quota::QuotaDraw* draw, const EntryCharges* entry) const;
+  // Converts the line's value, freight and insurance into the schedule's currency (the rounding
+  // point for conversions: the schedule's places and mode); false with `out` failed when no rate.
+  bool convert(const manifest::ManifestLine& line, Date date, LineResult& out) const;
+  void add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const;
   const schedule::Schedule& m_schedule;
   EngineOptions m_options;
 };

@@ -7,6 +7,7 @@ void LineResult::clear() {
   schedule_version = {};
   rate.clear();
   base_duty = additional_duty = fees = taxes = landed_cost = Money{};
+  value = freight = insurance = customs_value = Money{};
   quota.clear();
   message.clear();
   rules.clear();

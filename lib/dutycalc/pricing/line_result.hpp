@@ -30,6 +30,12 @@ struct LineResult {
   Money fees;
   Money taxes;
   Money landed_cost;
+  // The line's value, freight and insurance in the schedule's currency (converted when the line
+  // is in another), and the customs value duties were computed on.
+  Money value;
+  Money freight;
+  Money insurance;
+  Money customs_value;
   std::string message;               // why the line failed, or warnings ("; "-separated)
   std::vector<AppliedRule> rules;
   // The manifest column a failure is about (hs_code for an unknown code...), to place the

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace dutycalc::pricing {
 
@@ -83,15 +84,69 @@ private:
   std::string m_path;
 };
 
+
+// What the first pass learns about one customs entry.
+struct EntryState {
+  Decimal total;                 // value of its lines that can be priced
+  std::size_t lines_left = 0;    // priced lines still to write (the last takes the remainder)
+  Date date;
+  manifest::TransportMode mode = manifest::TransportMode::unknown;
+  bool started = false;
+  const schedule::DeMinimis* de_minimis = nullptr;
+  bool de_minimis_possible = true;
+  std::vector<EntryCharges::FeeShare> fee_totals; // the entry's fees, rounded once
+  std::vector<Decimal> allocated;                 // shares written so far
+};
+
+const schedule::DeMinimis* de_minimis_for(const schedule::Schedule& schedule,
+                                          schedule::CountryCode origin, Date date) {
+  for (const schedule::DeMinimis& d : schedule.de_minimis)
+    if (d.window.contains(date) && d.origins.matches(origin, date)) return &d;
+  return nullptr;
+}
+
+// Fees once per entry, on its total value: bounded, then rounded (the entry rounding point).
+void compute_entry_fees(const schedule::Schedule& schedule, EntryState& entry) {
+  const schedule::Rounding& r = schedule.rounding;
+  for (const schedule::Fee& fee : schedule.fees) {
+    if (!fee.applies(entry.total, entry.mode, entry.date)) continue;
+    Decimal amount;
+    if (fee.amount) {
+      amount = *fee.amount;
+    } else {
+      rate::EvaluationContext context;
+      context.value = entry.total;
+      context.currency = schedule.currency;
+      const rate::Evaluation evaluation = rate::evaluate(*fee.rate, context);
+      if (!evaluation.ok) throw Error(fee.origin.where, fmt::format("fee {}: {}", fee.id, evaluation.error));
+      amount = evaluation.amount;
+      if (fee.minimum && amount < *fee.minimum) amount = *fee.minimum;
+      if (fee.maximum && amount > *fee.maximum) amount = *fee.maximum;
+    }
+    entry.fee_totals.push_back({&fee, round(amount, r.places, r.mode)});
+    entry.allocated.push_back(Decimal{});
+  }
+}
+
 } // namespace
+
+// What the first pass decided for the second: quota draws and customs entries, by record.
+struct RunPlan {
+  std::vector<quota::QuotaDraw> draws;
+  std::vector<std::size_t> draw_records; // record of each draw, ascending
+  std::vector<std::uint32_t> entry_of;   // record -> entry (k_no_entry: the line is not priced)
+  std::vector<EntryState> entries;
+  static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
+};
 
 void price_manifests(const Engine& engine, const std::vector<ManifestSource>& given,
                      quota::Ledger& ledger, report::ReportWriter& writer,
                      const PriceManifestOptions& options, std::ostream& diagnostics,
                      PriceTotals& totals) {
   const schedule::Schedule& schedule = engine.schedule();
-  if (schedule.quotas.empty()) {
-    // Nothing to draw on: one streaming pass.
+  const bool entry_level = !schedule.fees.empty() || !schedule.de_minimis.empty();
+  if (schedule.quotas.empty() && !entry_level) {
+    // Nothing to draw on, nothing shared within entries: one streaming pass.
     for (const ManifestSource& source : given) {
       if (source.path == "-") {
         price_manifest(engine, std::cin, source.display_name, writer, options, diagnostics, totals);
@@ -112,9 +167,14 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     source.path = spooled->path();
   }
 
-  // Pass 1: the lines that draw on a quota, with their dates, quantities and entries.
+  // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
+  // quota with their dates and quantities.
+  RunPlan plan;
   std::vector<quota::QuotaClaim> claims;
+  std::vector<Decimal> claim_values;
+  std::unordered_map<std::string, std::uint32_t> entry_index;
   std::size_t record_index = 0;
+  LineResult result;
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
     manifest::CsvReader reader(file, source.display_name, options.delimiter);
@@ -123,36 +183,93 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     manifest::ManifestLine line;
     for (; reader.next(record); ++record_index) {
       manifest::read_line(record, columns, line);
+      plan.entry_of.push_back(RunPlan::k_no_entry);
       if (line.problem) continue;
+      engine.price(line, result);
+      if (result.status != LineStatus::ok) continue;
       const Date date = engine.date_of(line);
+      const std::string key = entry_key(line, source.display_name);
+      const auto [it, added] = entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
+      if (added) plan.entries.emplace_back();
+      EntryState& entry = plan.entries[it->second];
+      if (!entry.started) {
+        entry.started = true;
+        entry.date = date;
+        entry.mode = line.mode;
+      }
+      entry.total += result.value.amount;
+      ++entry.lines_left;
+      const schedule::DeMinimis* d = de_minimis_for(schedule, line.origin, entry.date);
+      if (!d) entry.de_minimis_possible = false;
+      else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
+      plan.entry_of.back() = it->second;
       const quota::Quota* q = quota::quota_for(schedule, line.code, line.origin, line.melt_country, date);
       if (!q) continue;
-      claims.push_back({record_index, date, q, quota::quota_quantity(*q, line.value, line.quantities),
-                        entry_key(line, source.display_name)});
+      claims.push_back({record_index, date, q, quota::quota_quantity(*q, result.value.amount, line.quantities),
+                        key});
+      claim_values.push_back(result.value.amount);
     }
   }
-  const std::vector<quota::QuotaDraw> draws = quota::allocate(claims, ledger);
-  std::vector<std::size_t> draw_records;
-  draw_records.reserve(claims.size());
-  for (const auto& claim : claims) draw_records.push_back(claim.record);
+  plan.draws = quota::allocate(claims, ledger);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    plan.draw_records.push_back(claims[i].record);
+    // A line refused by an absolute quota is not priced: it takes no part in its entry.
+    const quota::QuotaDraw& draw = plan.draws[i];
+    const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
+                         (draw.missing_quantity || draw.over.sign() > 0);
+    std::uint32_t& entry = plan.entry_of[claims[i].record];
+    if (refused && entry != RunPlan::k_no_entry) {
+      plan.entries[entry].total -= claim_values[i];
+      --plan.entries[entry].lines_left;
+      entry = RunPlan::k_no_entry;
+    }
+  }
+  for (EntryState& entry : plan.entries) {
+    if (!entry.de_minimis_possible || !entry.de_minimis || entry.total > entry.de_minimis->threshold)
+      entry.de_minimis = nullptr;
+    if (!entry.de_minimis) compute_entry_fees(schedule, entry);
+  }
 
   // Pass 2: price and write in input order.
   std::size_t first_record = 0;
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
     const std::size_t before = totals.lines;
-    price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals,
-                   &draws, &draw_records, first_record);
+    price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals, &plan,
+                   first_record);
     first_record += totals.lines - before;
     if (totals.stopped) return;
   }
 }
 
+namespace {
+
+// This line's share of its entry's fees: in proportion to value, the last priced line of the
+// entry taking what is left so that the shares add up to the entry's fee exactly.
+void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, Decimal value,
+                         EntryCharges& charges) {
+  charges.fees.clear();
+  charges.de_minimis = entry.de_minimis;
+  charges.entry_value = entry.total;
+  const schedule::Rounding& r = schedule.rounding;
+  const bool last = entry.lines_left <= 1;
+  for (std::size_t i = 0; i < entry.fee_totals.size(); ++i) {
+    const Decimal total = entry.fee_totals[i].amount;
+    Decimal share;
+    if (last) share = total - entry.allocated[i];
+    else if (!entry.total.is_zero()) share = round(total.scaled(value, entry.total), r.places, r.mode);
+    entry.allocated[i] += share;
+    charges.fees.push_back({entry.fee_totals[i].fee, share});
+  }
+  if (entry.lines_left > 0) --entry.lines_left;
+}
+
+} // namespace
+
 void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
                     report::ReportWriter& writer, const PriceManifestOptions& options,
-                    std::ostream& diagnostics, PriceTotals& totals,
-                    const std::vector<quota::QuotaDraw>* draws,
-                    const std::vector<std::size_t>* draw_records, std::size_t first_record) {
+                    std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan,
+                    std::size_t first_record) {
   manifest::CsvReader reader(input, display_name, options.delimiter);
   manifest::CsvRecord record;
   const manifest::ColumnMap columns = read_header(reader, record, display_name);
@@ -160,19 +277,30 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
 
   manifest::ManifestLine line;
   LineResult result;
+  EntryCharges charges;
   std::size_t record_index = first_record;
   // Draws are in record order: a cursor finds each line's draw without a lookup.
   std::size_t next_draw = 0;
-  if (draw_records)
+  if (plan)
     next_draw = static_cast<std::size_t>(
-        std::lower_bound(draw_records->begin(), draw_records->end(), first_record) -
-        draw_records->begin());
+        std::lower_bound(plan->draw_records.begin(), plan->draw_records.end(), first_record) -
+        plan->draw_records.begin());
   for (; reader.next(record); ++record_index) {
     manifest::read_line(record, columns, line);
     const quota::QuotaDraw* draw = nullptr;
-    if (draw_records && next_draw < draw_records->size() && (*draw_records)[next_draw] == record_index)
-      draw = &(*draws)[next_draw++];
-    engine.price(line, result, draw);
+    const EntryCharges* entry = nullptr;
+    if (plan) {
+      if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
+        draw = &plan->draws[next_draw++];
+      const std::uint32_t e = plan->entry_of[record_index];
+      if (e != RunPlan::k_no_entry) {
+        // The value decides the share: price once without, to learn it (cheap next to IO).
+        engine.price(line, result, draw);
+        share_entry_charges(engine.schedule(), plan->entries[e], result.value.amount, charges);
+        entry = &charges;
+      }
+    }
+    engine.price(line, result, draw, entry);
     ++totals.lines;
     if (result.status == LineStatus::error) {
       ++totals.failed;

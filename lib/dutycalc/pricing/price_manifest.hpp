@@ -42,12 +42,13 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
                      const PriceManifestOptions& options, std::ostream& diagnostics,
                      PriceTotals& totals);
 
-// One manifest read from a stream, in one pass, with draws already made (tests and fuzzers).
+struct RunPlan;
+
+// One manifest read from a stream in one pass (tests and fuzzers; schedules without quotas or
+// entry-level charges), or the second pass of price_manifests() following `plan`.
 void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
                     report::ReportWriter& writer, const PriceManifestOptions& options,
-                    std::ostream& diagnostics, PriceTotals& totals,
-                    const std::vector<quota::QuotaDraw>* draws = nullptr,
-                    const std::vector<std::size_t>* draw_records = nullptr,
+                    std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan = nullptr,
                     std::size_t first_record = 0);
 
 } // namespace dutycalc::pricing

@@ -83,7 +83,7 @@ public:
     if (!m_origins.empty()) out += "\nBy origin\n" + summary(m_origins, "Origin");
     if (!m_measures.empty()) {
       TextTable measures({{"Measure"}, {"Lines", TextTable::Align::right},
-                          {"Duty", TextTable::Align::right}});
+                          {"Amount", TextTable::Align::right}});
       for (const auto& [name, m] : m_measures)
         measures.add_row({name, std::to_string(m.lines), money(m.duty)});
       out += "\nBy measure\n" + measures.render();

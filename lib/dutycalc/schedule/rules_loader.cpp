@@ -17,7 +17,9 @@ public:
 
   void parse(const toml::table& root) {
     m_file.check_keys(root,
-                      {"format", "group", "programme", "measure", "exemption", "notice", "quota"}, {});
+                      {"format", "group", "programme", "measure", "exemption", "notice", "quota", "fee",
+                       "tax", "de_minimis"},
+                      {});
     for_each_table(root, "group", [&](const toml::table& t) { parse_group(t); });
     for_each_table(root, "programme", [&](const toml::table& t) { parse_programme(t); });
     for_each_table(root, "measure", [&](const toml::table& t) { parse_measure(t); });
@@ -25,6 +27,9 @@ public:
     for_each_table(root, "exemption", [&](const toml::table& t) { parse_exemption(t); });
     for_each_table(root, "notice", [&](const toml::table& t) { parse_notice(t); });
     for_each_table(root, "quota", [&](const toml::table& t) { parse_quota(t); });
+    for_each_table(root, "fee", [&](const toml::table& t) { parse_fee(t); });
+    for_each_table(root, "tax", [&](const toml::table& t) { parse_tax(t); });
+    for_each_table(root, "de_minimis", [&](const toml::table& t) { parse_de_minimis(t); });
   }
 
 private:
@@ -394,6 +399,89 @@ private:
     q.over_quota_rate = optional_rate(t, "over_quota_rate");
     q.origin = rule_origin(t, fmt::format("quota '{}'", q.id));
     m_schedule.quotas.push_back(std::move(q));
+  }
+
+  std::optional<Decimal> optional_amount(const toml::table& t, std::string_view key) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::nullopt;
+    std::optional<Decimal> parsed;
+    if (const auto* text = node->as_string()) parsed = Decimal::parse(text->get());
+    else if (const auto* integer = node->as_integer()) parsed = Decimal::from_integer(integer->get());
+    if (!parsed || parsed->sign() < 0)
+      throw Error(at(*node), fmt::format("'{}' must be an amount (a decimal in quotes, e.g. \"26.22\")", key));
+    return parsed;
+  }
+
+  void parse_fee(const toml::table& t) {
+    constexpr std::string_view ctx = " in [[fee]]";
+    m_file.check_keys(t,
+                      {"id", "title", "rate", "amount", "minimum", "maximum", "entry_value_above",
+                       "entry_value_at_most", "modes", "from", "to", "source", "unconfirmed"},
+                      ctx);
+    Fee f;
+    f.id = m_file.string(t, "id", ctx);
+    f.title = m_file.string(t, "title", ctx);
+    f.rate = optional_rate(t, "rate");
+    f.amount = optional_amount(t, "amount");
+    if (f.rate.has_value() == f.amount.has_value())
+      throw Error(at(t), fmt::format("fee '{}' needs either 'rate' or 'amount'", f.id));
+    f.minimum = optional_amount(t, "minimum");
+    f.maximum = optional_amount(t, "maximum");
+    if (f.minimum && f.maximum && *f.maximum < *f.minimum)
+      throw Error(at(*t.get("maximum")), fmt::format("fee '{}': maximum is below minimum", f.id));
+    f.entry_value_above = optional_amount(t, "entry_value_above");
+    f.entry_value_at_most = optional_amount(t, "entry_value_at_most");
+    for (const std::string& mode : strings(t, "modes")) {
+      if (mode == "vessel") f.modes.push_back(manifest::TransportMode::vessel);
+      else if (mode == "air") f.modes.push_back(manifest::TransportMode::air);
+      else if (mode == "truck") f.modes.push_back(manifest::TransportMode::truck);
+      else if (mode == "rail") f.modes.push_back(manifest::TransportMode::rail);
+      else if (mode == "mail") f.modes.push_back(manifest::TransportMode::mail);
+      else throw Error(at(*t.get("modes")), fmt::format("unknown transport mode '{}'", mode));
+    }
+    bool open_start = false;
+    f.window = window(t, open_start, true);
+    f.origin = rule_origin(t, fmt::format("fee '{}'", f.id));
+    m_schedule.fees.push_back(std::move(f));
+  }
+
+  void parse_tax(const toml::table& t) {
+    constexpr std::string_view ctx = " in [[tax]]";
+    m_file.check_keys(t, {"id", "title", "destinations", "rate", "base", "from", "to", "source",
+                          "unconfirmed"},
+                      ctx);
+    Tax x;
+    x.id = m_file.string(t, "id", ctx);
+    x.title = m_file.string(t, "title", ctx);
+    x.destinations = countries(t, "destinations");
+    if (x.destinations.empty()) throw Error(at(t), fmt::format("tax '{}' has no 'destinations'", x.id));
+    x.rate = *optional_rate(t, "rate");
+    const std::string base = m_file.string(t, "base", ctx);
+    if (base == "customs-value") x.base = TaxBase::customs_value;
+    else if (base == "customs-value-plus-duties") x.base = TaxBase::customs_value_plus_duties;
+    else
+      throw Error(at(*t.get("base")),
+                  fmt::format("base '{}' is not 'customs-value' or 'customs-value-plus-duties'", base));
+    x.window = window(t, x.open_start, false);
+    x.origin = rule_origin(t, fmt::format("tax '{}'", x.id));
+    m_schedule.taxes.push_back(std::move(x));
+  }
+
+  void parse_de_minimis(const toml::table& t) {
+    constexpr std::string_view ctx = " in [[de_minimis]]";
+    m_file.check_keys(t, {"id", "threshold", "origins", "except_origins", "from", "to", "source",
+                          "unconfirmed"},
+                      ctx);
+    DeMinimis d;
+    d.id = m_file.string(t, "id", ctx);
+    const auto threshold = optional_amount(t, "threshold");
+    if (!threshold) throw Error(at(t), fmt::format("de minimis '{}' has no 'threshold'", d.id));
+    d.threshold = *threshold;
+    d.origins = origin_scope(t, true);
+    bool open_start = false;
+    d.window = window(t, open_start, true);
+    d.origin = rule_origin(t, fmt::format("de minimis '{}'", d.id));
+    m_schedule.de_minimis.push_back(std::move(d));
   }
 
   struct PendingReplaces {

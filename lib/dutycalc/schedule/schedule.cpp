@@ -52,6 +52,9 @@ void Schedule::index_versions() {
   for (const auto& m : measures) add(m.window, false);
   for (const auto& e : exemptions) add(e.window, false);
   for (const auto& q : quotas) add(q.window, false);
+  for (const auto& f : fees) add(f.window, false);
+  for (const auto& t : taxes) add(t.window, t.open_start);
+  for (const auto& d : de_minimis) add(d.window, false);
   for (const auto& p : programmes) add(p.window, p.open_start);
   for (const auto& g : groups)
     for (const auto& member : g.members) add(member.window, member.open_start);

@@ -7,6 +7,7 @@
 #include <dutycalc/money/decimal.hpp>
 #include <dutycalc/quota/quota.hpp>
 #include <dutycalc/schedule/country_group.hpp>
+#include <dutycalc/schedule/landed_cost_rules.hpp>
 #include <dutycalc/schedule/measure.hpp>
 #include <dutycalc/schedule/nomenclature.hpp>
 
@@ -62,6 +63,10 @@ struct Schedule {
   std::deque<Exemption> exemptions;
   std::deque<Notice> notices;
   std::deque<quota::Quota> quotas;
+  std::deque<Fee> fees;
+  std::deque<Tax> taxes;
+  std::deque<DeMinimis> de_minimis;
+  FxDate fx_date = FxDate::entry;
   // The countries whose goods pay the column 2 rates, with the dates they do; null when the
   // schedule has no column 2.
   const CountryGroup* column2 = nullptr;

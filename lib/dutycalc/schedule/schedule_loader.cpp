@@ -136,7 +136,7 @@ Schedule load_schedule(const fs::path& directory) {
   check_format(file, root);
   file.check_keys(root,
                   {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
-                   "edition", "rules", "column2"},
+                   "edition", "rules", "column2", "fx_date"},
                   {});
   Schedule schedule;
   schedule.directory = directory.string();
@@ -153,6 +153,15 @@ Schedule load_schedule(const fs::path& directory) {
   schedule.coverage = file.string(root, "coverage");
   schedule.editions = parse_editions(file, root, directory);
   load_rules(file, root, directory, schedule);
+  if (root.get("fx_date")) {
+    const std::string fx = file.string(root, "fx_date");
+    if (fx == "entry") schedule.fx_date = FxDate::entry;
+    else if (fx == "export") schedule.fx_date = FxDate::export_date;
+    else if (fx == "month") schedule.fx_date = FxDate::month;
+    else
+      throw Error(file.where(root.get("fx_date")->source()),
+                  fmt::format("fx_date '{}' is not 'entry', 'export' or 'month'", fx));
+  }
   schedule.index_versions();
   return schedule;
 }
