@@ -39,10 +39,62 @@ std::optional<CodeRange> parse_code_range(std::string_view text, std::string& wh
   return CodeRange{*low, *high};
 }
 
+namespace {
+// Ranges ordered by length, then low end: the ranges of one length form a sorted run.
+bool range_less(const CodeRange& a, const CodeRange& b) {
+  if (a.low.length() != b.low.length()) return a.low.length() < b.low.length();
+  return a.low.digits_value() < b.low.digits_value();
+}
+// Sorts and merges overlapping ranges of one length, so each length's ranges are disjoint and a
+// binary search finds the only candidate.
+void merge_sorted(std::vector<CodeRange>& ranges) {
+  std::sort(ranges.begin(), ranges.end(), range_less);
+  std::vector<CodeRange> merged;
+  for (const CodeRange& r : ranges) {
+    if (!merged.empty() && merged.back().low.length() == r.low.length() &&
+        r.low.digits_value() <= merged.back().high.digits_value()) {
+      if (r.high.digits_value() > merged.back().high.digits_value()) merged.back().high = r.high;
+      continue;
+    }
+    merged.push_back(r);
+  }
+  ranges = std::move(merged);
+}
+
+} // namespace
+
+void ProductScope::index() {
+  merge_sorted(include);
+  merge_sorted(exclude);
+  m_indexed = true;
+}
+
+bool ProductScope::any_contains(const std::vector<CodeRange>& ranges, bool indexed, HsCode code) {
+  if (!indexed || ranges.size() < 8)
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const CodeRange& r) { return r.contains(code); });
+  auto run = ranges.begin();
+  while (run != ranges.end()) {
+    const int length = run->low.length();
+    const auto end = std::partition_point(
+        run, ranges.end(), [&](const CodeRange& r) { return r.low.length() == length; });
+    if (code.length() < length) {
+      // A heading shorter than the ranges: rare (manifests give 6 to 10 digits), scanned.
+      if (std::any_of(run, end, [&](const CodeRange& r) { return r.contains(code); })) return true;
+    } else {
+      const std::uint64_t v = code.prefix(length).digits_value();
+      const auto after = std::upper_bound(run, end, v, [](std::uint64_t value, const CodeRange& r) {
+        return value < r.low.digits_value();
+      });
+      if (after != run && std::prev(after)->contains(code)) return true;
+    }
+    run = end;
+  }
+  return false;
+}
+
 bool ProductScope::matches(HsCode code) const {
-  const auto in = [&](const CodeRange& r) { return r.contains(code); };
-  return std::any_of(include.begin(), include.end(), in) &&
-         std::none_of(exclude.begin(), exclude.end(), in);
+  return any_contains(include, m_indexed, code) && !any_contains(exclude, m_indexed, code);
 }
 
 } // namespace dutycalc::schedule

@@ -23,12 +23,20 @@ struct CodeRange {
 // On failure returns nullopt and says why.
 std::optional<CodeRange> parse_code_range(std::string_view text, std::string& why);
 
+// Lookups are binary searches once index() has sorted the ranges (Section 301 lists hold
+// thousands of codes); before that, a scan.
 struct ProductScope {
   std::vector<CodeRange> include;
   std::vector<CodeRange> exclude;
 
   bool matches(HsCode code) const;
   bool empty() const { return include.empty(); }
+  // Sorts the ranges for fast matching. Called by the loader once a scope is read.
+  void index();
+
+private:
+  static bool any_contains(const std::vector<CodeRange>& ranges, bool indexed, HsCode code);
+  bool m_indexed = false;
 };
 
 } // namespace dutycalc::schedule

@@ -138,6 +138,7 @@ private:
     };
     read("products", scope.include);
     read("exclude_products", scope.exclude);
+    scope.index();
     return scope;
   }
 
