@@ -138,6 +138,12 @@ bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& 
   return true;
 }
 
+std::optional<Decimal> Engine::value_of(const manifest::ManifestLine& line) const {
+  LineResult scratch;
+  if (!convert(line, date_of(line), scratch)) return std::nullopt;
+  return scratch.value.amount;
+}
+
 void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const {
   if (m_schedule.taxes.empty()) return;
   if (!line.destination[0]) {

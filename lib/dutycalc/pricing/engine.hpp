@@ -8,6 +8,8 @@
 #include <dutycalc/quota/allocation.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
+#include <optional>
+
 namespace dutycalc::fx {
 class FxTable;
 }
@@ -40,6 +42,10 @@ public:
   // priced gets status error and the reason; arithmetic overflow is such a problem too.
   void price(const manifest::ManifestLine& line, LineResult& out,
              const quota::QuotaDraw* draw = nullptr, const EntryCharges* entry = nullptr) const;
+
+  // The line's value in the schedule's currency (converted at the schedule's rate date), or
+  // nullopt when it cannot be converted.
+  std::optional<Decimal> value_of(const manifest::ManifestLine& line) const;
 
   // The entry date a line is priced at.
   Date date_of(const manifest::ManifestLine& line) const {

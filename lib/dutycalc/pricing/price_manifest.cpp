@@ -294,9 +294,9 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         draw = &plan->draws[next_draw++];
       const std::uint32_t e = plan->entry_of[record_index];
       if (e != RunPlan::k_no_entry) {
-        // The value decides the share: price once without, to learn it (cheap next to IO).
-        engine.price(line, result, draw);
-        share_entry_charges(engine.schedule(), plan->entries[e], result.value.amount, charges);
+        // The line's value (in the schedule's currency) decides its share of the entry's fees.
+        const Decimal value = engine.value_of(line).value_or(Decimal{});
+        share_entry_charges(engine.schedule(), plan->entries[e], value, charges);
         entry = &charges;
       }
     }
