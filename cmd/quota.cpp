@@ -162,8 +162,8 @@ void setup_quota(CLI::App& app, Context& context) {
   quota->require_subcommand(1);
   quota->footer("Examples:\n"
                 "  $ dutycalc quota status --ledger ledger.db --date 2022-05-02\n"
-                "  $ dutycalc quota set 232-steel-EU --drawn 1200000 --period 2022-Q2 --ledger ledger.db\n"
-                "  $ dutycalc quota reset 232-steel-EU --period 2022-Q2 --ledger ledger.db");
+                "  $ dutycalc quota set eu-steel --drawn 1200000 --period 2022 --ledger ledger.db\n"
+                "  $ dutycalc quota reset eu-steel --period 2022 --ledger ledger.db");
 
   auto status = std::make_shared<StatusOptions>();
   auto* status_cmd = quota->add_subcommand(
@@ -185,7 +185,7 @@ void setup_quota(CLI::App& app, Context& context) {
   set_cmd->footer("The period is written as the quota's periods are labelled: 2022 (year),\n"
                   "2022-H1, 2022-Q3, 2022-07 (month); 2022/23-Q1 for years not starting on 1 January.\n"
                   "Example:\n"
-                  "  $ dutycalc quota set 232-steel-EU --drawn 1200000 --period 2022-Q2 --ledger ledger.db");
+                  "  $ dutycalc quota set eu-steel --drawn 1200000 --period 2022 --ledger ledger.db");
   set_cmd->add_option("id", set->id, "Quota id (as in the schedule)")->required();
   set_cmd->add_option("--drawn", set->drawn, "Official amount drawn, in the quota's unit")->required();
   set_cmd->add_option("--period", set->period, "Quota period, e.g. 2022-Q3")->required();
@@ -197,7 +197,7 @@ void setup_quota(CLI::App& app, Context& context) {
       "reset", "Forget draws and official levels: of one quota (or all), one period (or all)");
   reset_cmd->footer("Examples:\n"
                     "  $ dutycalc quota reset --ledger ledger.db            # everything\n"
-                    "  $ dutycalc quota reset 232-steel-EU --period 2022-Q2 --ledger ledger.db");
+                    "  $ dutycalc quota reset eu-steel --period 2022 --ledger ledger.db");
   reset_cmd->add_option("id", reset->id, "Quota id; default: every quota");
   reset_cmd->add_option("--period", reset->period, "Quota period, e.g. 2022-Q3; default: every period");
   add_ledger_args(reset_cmd, reset->common, true);
