@@ -19,6 +19,7 @@ struct Context {
 };
 
 void setup_price(CLI::App& app, Context& context);
+void setup_explain(CLI::App& app, Context& context);
 void setup_eval(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_quota(CLI::App& app, Context& context);

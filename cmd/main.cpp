@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   dutycalc::cmd::Context context;
   context.executable = argc > 0 ? argv[0] : "dutycalc";
   dutycalc::cmd::setup_price(app, context);
+  dutycalc::cmd::setup_explain(app, context);
   dutycalc::cmd::setup_eval(app, context);
   dutycalc::cmd::setup_import(app, context);
   dutycalc::cmd::setup_quota(app, context);
