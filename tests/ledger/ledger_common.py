@@ -7,6 +7,9 @@ import sys
 import tempfile
 
 DRIVER, DUTYCALC = sys.argv[1], sys.argv[2]
+# The quota commands run against this small test schedule, not the bundled one, so that these
+# tests do not change when the bundled schedules do.
+SCHEDULE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "quota", "schedule")
 
 
 def scratch():

@@ -4,7 +4,7 @@ import os
 import sqlite3
 import time
 
-from ledger_common import DRIVER, DUTYCALC, check, expect, fingerprint, run, scratch
+from ledger_common import DRIVER, DUTYCALC, SCHEDULE, check, expect, fingerprint, run, scratch
 
 with scratch() as tmp:
     ledger = os.path.join(tmp, "ledger.db")
@@ -15,9 +15,11 @@ with scratch() as tmp:
 
     message = f"dutycalc: error: {ledger}: is locked by another dutycalc run (waited 0.3 s)\n"
     for args in (["quota", "status", "--ledger", ledger, "--format", "csv"],
+                 ["quota", "set", "steel-quarterly", "--drawn", "1", "--period", "2022-Q3",
+                  "--ledger", ledger],
                  ["quota", "reset", "--ledger", ledger]):
         started = time.monotonic()
-        result = run(DUTYCALC, *args, "--lock-timeout", "0.3")
+        result = run(DUTYCALC, *args, "--schedule", SCHEDULE, "--lock-timeout", "0.3")
         waited = time.monotonic() - started
         expect(result, 2, stdout="", stderr=message)
         check(waited >= 0.3, f"gave up after {waited:.2f} s, before the timeout")

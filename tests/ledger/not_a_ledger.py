@@ -3,7 +3,7 @@ message, and the file is left byte for byte as it was, with no journal beside it
 import os
 import sqlite3
 
-from ledger_common import DUTYCALC, check, expect, fingerprint, no_journal, run, scratch
+from ledger_common import DUTYCALC, SCHEDULE, check, expect, fingerprint, no_journal, run, scratch
 
 with scratch() as tmp:
     cases = []
@@ -18,7 +18,8 @@ with scratch() as tmp:
     cases.append((other, "not a dutycalc ledger (a SQLite database without dutycalc's tables)"))
 
     newer = os.path.join(tmp, "newer.db")
-    expect(run(DUTYCALC, "quota", "reset", "--ledger", newer), 0, stdout="nothing to reset\n")
+    expect(run(DUTYCALC, "quota", "reset", "--ledger", newer, "--schedule", SCHEDULE), 0,
+           stdout="nothing to reset\n")
     check(not os.path.exists(newer), "reset created a ledger that did not exist")
     with sqlite3.connect(newer) as db:
         db.executescript("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
@@ -30,9 +31,12 @@ with scratch() as tmp:
     for path, message in cases:
         before = fingerprint(path)
         for args in (["quota", "status", "--ledger", path],
+                     ["quota", "set", "milk-value", "--drawn", "5", "--period", "2022/23",
+                      "--ledger", path],
                      ["quota", "reset", "--ledger", path],
                      ["quota", "reset", "--ledger", path, "--period", "2022"]):
-            expect(run(DUTYCALC, *args), 2, stdout="", stderr=f"dutycalc: error: {path}: {message}\n")
+            expect(run(DUTYCALC, *args, "--schedule", SCHEDULE), 2, stdout="",
+                   stderr=f"dutycalc: error: {path}: {message}\n")
         check(fingerprint(path) == before, f"{path} was changed")
         no_journal(path)
 print("ok")

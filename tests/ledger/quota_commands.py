@@ -5,9 +5,8 @@ nothing, and set/reset change what status shows."""
 import os
 import subprocess
 
-from ledger_common import DUTYCALC, check, expect, run, scratch
+from ledger_common import DUTYCALC, SCHEDULE, check, expect, run, scratch
 
-SCHEDULE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "quota", "schedule")
 HEADER = "quota,title,period,first_day,last_day,volume,unit,drawn,left,status\n"
 MILK = "milk-value,Milk powder value quota (test),2022/23,2022-07-01,2023-06-30,50000.00,USD,"
 
