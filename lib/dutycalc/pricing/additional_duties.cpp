@@ -10,7 +10,7 @@ using Status = MeasureOutcome::Status;
 
 void consider_measures(const schedule::Schedule& schedule, HsCode code,
                        schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
-                       std::vector<MeasureOutcome>& out) {
+                       std::vector<MeasureOutcome>& out, std::optional<Date> export_date) {
   out.clear();
   for (const schedule::Measure& measure : schedule.measures) {
     if (!measure.products.matches(code)) continue;
@@ -21,7 +21,11 @@ void consider_measures(const schedule::Schedule& schedule, HsCode code,
              std::find(measure.melt_countries.begin(), measure.melt_countries.end(),
                        melt_country) == measure.melt_countries.end())
       outcome.status = Status::melt_condition;
-    else {
+    else if (measure.exported_before && !(export_date && *export_date < *measure.exported_before)) {
+      outcome.status = Status::not_in_force;
+      outcome.export_condition = true;
+      outcome.export_date = export_date;
+    } else {
       for (const schedule::Exemption& exemption : schedule.exemptions) {
         if (exemption.exempts(measure, code, origin, melt_country, date)) {
           outcome.status = Status::exempted;
@@ -51,6 +55,13 @@ std::string describe(const MeasureOutcome& outcome, Date date) {
   switch (outcome.status) {
   case Status::applies: return "applies";
   case Status::not_in_force:
+    if (outcome.export_condition)
+      return outcome.export_date
+                 ? fmt::format("reaches only goods exported before {} (export_date {})",
+                               m.exported_before->to_string(), outcome.export_date->to_string())
+                 : fmt::format("reaches only goods exported before {} (no export_date: the entry "
+                               "date {} stands for it)",
+                               m.exported_before->to_string(), date.to_string());
     return m.window.to ? fmt::format("not in force on {} (from {} to {})", date.to_string(),
                                      m.window.from.to_string(), m.window.to->to_string())
                        : fmt::format("not in force on {} (from {})", date.to_string(),

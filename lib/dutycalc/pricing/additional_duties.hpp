@@ -6,6 +6,7 @@
 #include <dutycalc/hs_code.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace dutycalc::pricing {
@@ -13,7 +14,7 @@ namespace dutycalc::pricing {
 struct MeasureOutcome {
   enum class Status {
     applies,
-    not_in_force,     // the date is outside its window
+    not_in_force,     // the date is outside its window, or the export-date condition fails
     origin_not_covered,
     melt_condition,   // it reaches only goods melted/smelted in listed countries
     exempted,         // an exemption covers this origin (and product, melt country)
@@ -23,13 +24,19 @@ struct MeasureOutcome {
   Status status = Status::applies;
   const schedule::Exemption* exemption = nullptr; // when exempted
   const schedule::Measure* replaced_by = nullptr; // when replaced
+  // not_in_force because the measure reaches only goods exported before its exported_before
+  // date and the line's export_date (kept here; empty when not given) is not before it.
+  bool export_condition = false;
+  std::optional<Date> export_date = std::nullopt;
 };
 
 // Every measure whose products include `code`, in schedule order, with its outcome for this
-// origin, melt country ({0,0} when unknown) and date. `out` is cleared first.
+// origin, melt country ({0,0} when unknown), date and export date (none: the goods count as
+// exported on the entry date). `out` is cleared first.
 void consider_measures(const schedule::Schedule& schedule, HsCode code,
                        schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
-                       std::vector<MeasureOutcome>& out);
+                       std::vector<MeasureOutcome>& out,
+                       std::optional<Date> export_date = std::nullopt);
 
 // For people: why a measure does not apply ("not in force on 2018-03-01 (from 2018-03-23)").
 std::string describe(const MeasureOutcome& outcome, Date date);

@@ -266,7 +266,15 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
 
   Sums sums;
   std::vector<MeasureOutcome> outcomes;
-  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes);
+  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes,
+                    line.export_date);
+  // A measure that turns on the export date (List 3's transition): without one, say so.
+  for (const MeasureOutcome& o : outcomes)
+    if (o.export_condition && !line.export_date)
+      out.warn(fmt::format("no export_date: priced as exported on the entry date; {} ({} +{}) "
+                           "reaches goods exported before {}",
+                           o.measure->title, o.measure->heading, additional_part(o.measure->rate),
+                           o.measure->exported_before->to_string()));
   std::vector<std::string> part_rates;
   for (const Part& part : parts) {
     rate::EvaluationContext context;

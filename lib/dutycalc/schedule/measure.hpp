@@ -8,6 +8,7 @@
 #include <dutycalc/schedule/country_group.hpp>
 #include <dutycalc/schedule/product_scope.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct Measure {
   // When non-empty the measure applies only to goods melted (steel) or smelted (aluminium) in
   // one of these countries (the manifest's melt_country), whatever their origin.
   std::vector<CountryCode> melt_countries;
+  // When set the measure reaches only goods exported before this date (the manifest's
+  // export_date): Section 301 List 3's transition, 9903.88.09. Decided by consider_measures.
+  std::optional<Date> exported_before;
   // Measures this one takes the place of when both would apply (Turkey's 50% replaces the 25%).
   std::vector<const Measure*> replaces;
   RuleOrigin origin;

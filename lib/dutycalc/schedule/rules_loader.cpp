@@ -202,8 +202,8 @@ private:
     constexpr std::string_view ctx = " in [[measure]]";
     m_file.check_keys(t,
                       {"id", "title", "kind", "heading", "rate", "products", "exclude_products",
-                       "origins", "except_origins", "melt_countries", "replaces", "from", "to",
-                       "source", "unconfirmed"},
+                       "origins", "except_origins", "melt_countries", "replaces", "exported_before",
+                       "from", "to", "source", "unconfirmed"},
                       ctx);
     Measure m;
     m.id = m_file.string(t, "id", ctx);
@@ -227,6 +227,7 @@ private:
     if (m.products.empty()) throw Error(at(t), fmt::format("measure '{}' has no 'products'", m.id));
     m.origins = origin_scope(t, true);
     m.melt_countries = countries(t, "melt_countries");
+    if (t.get("exported_before")) m.exported_before = m_file.date(t, "exported_before");
     bool open_start = false;
     m.window = window(t, open_start, true);
     m.origin = rule_origin(t, fmt::format("measure '{}'", m.id));
