@@ -301,7 +301,7 @@ def main():
         mid = "s301-" + h.replace("9903.", "").replace(".", "-") + "-s3"
         note = ("S3 lists these under heading 9903.91.01; note 31(b) items (1)-(4) were deleted"
                 if h == "9903.91.01" else "S3 lists 4015.12.10 under 9903.91.05; note 31(f) item (3) was deleted (89 FR 101682)")
-        measure(out, mid, f"Section 301 four-year review (codes from S3 only): {', '.join(sorted(cs))}", h, rate,
+        measure(out, mid, "Section 301 four-year review (codes from S3 only)", h, rate,
                 cs, frm, end, source=f"heading {h}; {S31}; codes: brendanxmac/hts-hero tariffs/china.ts (S3)",
                 replaces=note20, unconfirmed=f"{note}; the codes and the end date are not confirmed by the note text",
                 comment="UNVERIFIED in FACTS-US-301 §2: from the S3 list only, encoded unconfirmed so lines say so;\n"
@@ -325,6 +325,8 @@ def main():
     for h, cs in list(codes.items()) + [(h, cs) for (h, _f, _t), cs in unverified.items()]:
         for c in cs if h in starts else ():
             first[c] = min(first.get(c, "9999"), starts[h])
+    for c in [c for c in first if len(c) > 10 and first.get(c[:10], "9999") <= first[c]]:
+        del first[c]  # its 8-digit subheading is flagged from an earlier date already
     for day in sorted(set(first.values())):
         notice(out, f"s301-exclusions-{day}", {c for c, d in first.items() if d == day}, day,
                "not included: Section 301 product exclusions (9903.88.05-.70), which depend on the goods' description",
