@@ -67,7 +67,8 @@ const quota::Quota& find_quota(const schedule::Schedule& schedule, const std::st
 
 // The period `label` names for `q`; an error showing the expected form otherwise.
 quota::Period period_of(const quota::Quota& q, const std::string& label) {
-  if (auto p = quota::parse_period(q.period, q.year_start_month, q.year_start_day, label)) return *p;
+  if (auto p = quota::parse_period(q.period, q.year_start_month, q.year_start_day, label))
+    return *p;
   throw Error(fmt::format("--period '{}' is not a {} of quota '{}' (expected a label such as {})",
                           label, quota::to_string(q.period), q.id,
                           q.period_of(q.window.from).label));
@@ -87,8 +88,9 @@ ExitCode run_status(const StatusOptions& options, const Context& context) {
     rows = quota::quota_status(schedule, *ledger, date);
     ledger->finish();
   }
-  std::unique_ptr<Output> output =
-      options.output.empty() ? std::make_unique<Output>() : std::make_unique<Output>(options.output);
+  std::unique_ptr<Output> output = options.output.empty()
+                                       ? std::make_unique<Output>()
+                                       : std::make_unique<Output>(options.output);
   OutputFormat format = output->is_terminal() ? OutputFormat::table : OutputFormat::csv;
   if (!options.format.empty()) format = *parse_output_format(options.format);
   quota::print_quota_status(rows, format, *output);
@@ -146,9 +148,10 @@ ExitCode run_reset(const ResetOptions& options, const Context& context) {
 void add_ledger_args(CLI::App* sub, LedgerArgs& args, bool ledger_required) {
   sub->add_option("--schedule", args.schedule, "Bundled schedule name or schedule directory")
       ->capture_default_str();
-  auto* ledger = sub->add_option("--ledger", args.ledger,
-                                 ledger_required ? "Quota ledger (SQLite file)"
-                                                 : "Quota ledger (SQLite file); default: full quotas");
+  auto* ledger = sub->add_option(
+      "--ledger", args.ledger,
+      ledger_required ? "Quota ledger (SQLite file)"
+                      : "Quota ledger (SQLite file); default: full quotas");
   if (ledger_required) ledger->required();
   sub->add_option("--lock-timeout", args.lock_timeout,
                   "Seconds to wait for another run holding the ledger")
@@ -168,12 +171,14 @@ void setup_quota(CLI::App& app, Context& context) {
   auto status = std::make_shared<StatusOptions>();
   auto* status_cmd = quota->add_subcommand(
       "status", "Each quota in force: its period, volume, drawn, left and status");
-  status_cmd->footer("Status: open; critical once 90% of the volume is drawn; exhausted.\n"
-                     "Without --ledger every quota is full. A ledger that does not exist yet reads\n"
-                     "as empty (status never creates or changes it). Example:\n"
-                     "  $ dutycalc quota status --ledger ledger.db --date 2022-05-02 --format table");
+  status_cmd->footer(
+      "Status: open; critical once 90% of the volume is drawn; exhausted.\n"
+      "Without --ledger every quota is full. A ledger that does not exist yet reads\n"
+      "as empty (status never creates or changes it). Example:\n"
+      "  $ dutycalc quota status --ledger ledger.db --date 2022-05-02 --format table");
   add_ledger_args(status_cmd, status->common, false);
-  status_cmd->add_option("--date", status->date, "Show the periods containing this date; default today");
+  status_cmd->add_option("--date", status->date,
+                         "Show the periods containing this date; default today");
   status_cmd->add_option("--format", status->format, "Output format: table, csv or jsonl")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}));
   status_cmd->add_option("-o,--output", status->output, "Write to FILE instead of standard output");
@@ -182,12 +187,14 @@ void setup_quota(CLI::App& app, Context& context) {
   auto set = std::make_shared<SetOptions>();
   auto* set_cmd = quota->add_subcommand(
       "set", "Record an official fill level; earlier draws of that period no longer count");
-  set_cmd->footer("The period is written as the quota's periods are labelled: 2022 (year),\n"
-                  "2022-H1, 2022-Q3, 2022-07 (month); 2022/23-Q1 for years not starting on 1 January.\n"
-                  "Example:\n"
-                  "  $ dutycalc quota set eu-steel --drawn 1200000 --period 2022 --ledger ledger.db");
+  set_cmd->footer(
+      "The period is written as the quota's periods are labelled: 2022 (year),\n"
+      "2022-H1, 2022-Q3, 2022-07 (month); 2022/23-Q1 for years not starting on 1 January.\n"
+      "Example:\n"
+      "  $ dutycalc quota set eu-steel --drawn 1200000 --period 2022 --ledger ledger.db");
   set_cmd->add_option("id", set->id, "Quota id (as in the schedule)")->required();
-  set_cmd->add_option("--drawn", set->drawn, "Official amount drawn, in the quota's unit")->required();
+  set_cmd->add_option("--drawn", set->drawn, "Official amount drawn, in the quota's unit")
+      ->required();
   set_cmd->add_option("--period", set->period, "Quota period, e.g. 2022-Q3")->required();
   add_ledger_args(set_cmd, set->common, true);
   set_cmd->callback([set, &context] { context.exit_code = run_set(*set, context); });
@@ -199,7 +206,8 @@ void setup_quota(CLI::App& app, Context& context) {
                     "  $ dutycalc quota reset --ledger ledger.db            # everything\n"
                     "  $ dutycalc quota reset eu-steel --period 2022 --ledger ledger.db");
   reset_cmd->add_option("id", reset->id, "Quota id; default: every quota");
-  reset_cmd->add_option("--period", reset->period, "Quota period, e.g. 2022-Q3; default: every period");
+  reset_cmd->add_option("--period", reset->period,
+                        "Quota period, e.g. 2022-Q3; default: every period");
   add_ledger_args(reset_cmd, reset->common, true);
   reset_cmd->callback([reset, &context] { context.exit_code = run_reset(*reset, context); });
 }

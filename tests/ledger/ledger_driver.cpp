@@ -49,7 +49,8 @@ Args parse(int argc, char** argv) {
     };
     if (arg == "--volume") args.volume = value();
     else if (arg == "--pause-ms") args.pause_ms = std::stol(value());
-    else if (arg == "--lock-timeout-ms") args.options.lock_timeout = std::chrono::milliseconds(std::stol(value()));
+    else if (arg == "--lock-timeout-ms")
+      args.options.lock_timeout = std::chrono::milliseconds(std::stol(value()));
     else if (arg == "--dry-run") args.options.dry_run = true;
     else args.positional.push_back(arg);
   }
@@ -63,7 +64,8 @@ void say(const std::string& line) {
 
 int run(const Args& args) {
   const auto& p = args.positional;
-  if (p.size() < 4) throw dutycalc::Error("usage: ledger_driver LEDGER draw|fill|drawn QUOTA PERIOD ...");
+  constexpr const char* k_usage = "usage: ledger_driver LEDGER draw|fill|drawn QUOTA PERIOD ...";
+  if (p.size() < 4) throw dutycalc::Error(k_usage);
   const std::string& command = p[1];
   const auto pause = [&] { std::this_thread::sleep_for(std::chrono::milliseconds(args.pause_ms)); };
   if (command == "draw" && p.size() == 6) {
@@ -83,7 +85,8 @@ int run(const Args& args) {
   } else if (command == "fill" && p.size() == 5) {
     const auto ledger = dutycalc::quota::open_sqlite_ledger(p[0], args.options);
     const long count = std::stol(p[4]);
-    for (long i = 0; i < count; ++i) ledger->add(p[2], p[3], fmt::format("fill-{}", i), Decimal::from_integer(1));
+    for (long i = 0; i < count; ++i)
+      ledger->add(p[2], p[3], fmt::format("fill-{}", i), Decimal::from_integer(1));
     say("filled");
     pause();
     ledger->finish();
@@ -94,7 +97,7 @@ int run(const Args& args) {
     say(ledger->drawn(p[2], p[3]).to_string());
     ledger->finish();
   } else {
-    throw dutycalc::Error("usage: ledger_driver LEDGER draw|fill|drawn QUOTA PERIOD ...");
+    throw dutycalc::Error(k_usage);
   }
   return 0;
 }

@@ -13,7 +13,8 @@ namespace dutycalc::quota {
 namespace {
 
 constexpr std::array<std::string_view, 10> k_fields = {
-    "quota", "title", "period", "first_day", "last_day", "volume", "unit", "drawn", "left", "status"};
+    "quota", "title", "period", "first_day", "last_day", // which quota, which period
+    "volume", "unit", "drawn", "left", "status"};
 
 std::array<std::string, k_fields.size()> plain_fields(const QuotaStatus& row) {
   return {row.id, row.title, row.period, row.first_day.to_string(), row.last_day.to_string(),

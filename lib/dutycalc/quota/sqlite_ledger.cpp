@@ -264,7 +264,8 @@ private:
                                      seconds_text(m_options.lock_timeout)));
     case SQLITE_NOTADB: throw Error(where, "not a dutycalc ledger (file is not a database)");
     case SQLITE_CORRUPT:
-      throw Error(where, fmt::format("the ledger is damaged ({}); restore it from a backup", detail));
+      throw Error(where,
+                  fmt::format("the ledger is damaged ({}); restore it from a backup", detail));
     case SQLITE_CANTOPEN: throw Error(where, fmt::format("cannot open: {}", detail));
     case SQLITE_READONLY:
     case SQLITE_PERM:

@@ -259,7 +259,8 @@ TEST_CASE("open_sqlite_ledger refuses what is not its ledger, leaving the file u
   SECTION("a newer ledger format") {
     open_sqlite_ledger(path, {})->finish();
     sql(path, "UPDATE meta SET value = '2' WHERE key = 'ledger_format'");
-    expected = ": ledger format 2 is newer than this dutycalc reads (format 1); use a newer dutycalc";
+    expected = ": ledger format 2 is newer than this dutycalc reads (format 1); "
+               "use a newer dutycalc";
   }
   SECTION("an older ledger format") {
     open_sqlite_ledger(path, {})->finish();

@@ -139,9 +139,12 @@ TEST_CASE("print_quota_status") {
         "\"first_day\":\"2022-07-01\",\"last_day\":\"2023-06-30\",\"volume\":\"50000.00\","
         "\"unit\":\"USD\",\"drawn\":\"1234.50\",\"left\":\"48765.50\",\"status\":\"open\"}\n");
   CHECK(printed(rows, dutycalc::OutputFormat::table) ==
-        "Quota  Title        Period   From        To             Volume  Unit     Drawn       Left   Used  Status\n"
-        "steel  Quota steel  2022-Q3  2022-07-01  2022-09-30      1,000  kg       950.5       49.5  95.0%  critical\n"
-        "value  Quota value  2022/23  2022-07-01  2023-06-30  50,000.00  USD   1,234.50  48,765.50   2.4%  open\n");
+        "Quota  Title        Period   From        To             Volume  Unit     Drawn"
+        "       Left   Used  Status\n"
+        "steel  Quota steel  2022-Q3  2022-07-01  2022-09-30      1,000  kg       950.5"
+        "       49.5  95.0%  critical\n"
+        "value  Quota value  2022/23  2022-07-01  2023-06-30  50,000.00  USD   1,234.50"
+        "  48,765.50   2.4%  open\n");
   CHECK(printed({}, dutycalc::OutputFormat::csv) ==
         "quota,title,period,first_day,last_day,volume,unit,drawn,left,status\n");
 }
