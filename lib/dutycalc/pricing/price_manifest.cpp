@@ -69,7 +69,10 @@ public:
     ::close(fd);
     m_path = pattern;
     std::ofstream out(m_path, std::ios::binary);
-    out << std::cin.rdbuf();
+    // An empty standard input copies nothing, which marks the stream failed: that is the empty
+    // manifest the first pass reports, not a write error.
+    if (std::cin.peek() != std::char_traits<char>::eof()) out << std::cin.rdbuf();
+    out.flush();
     if (!out) throw Error("cannot write a temporary copy of standard input");
   }
   ~SpooledInput() {
