@@ -32,6 +32,7 @@ struct PriceOptions {
   std::string delimiter = ",";
   std::string ledger;
   std::string fx;
+  std::string lock_timeout = "10";
   bool dry_run = false;
   bool strict = false;
 };
@@ -60,6 +61,11 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
   // Quota balances: a SQLite ledger shared by runs, or full quotas for this run only.
   quota::LedgerOptions ledger_options;
   ledger_options.dry_run = options.dry_run;
+  const auto timeout = quota::parse_lock_timeout(options.lock_timeout);
+  if (!timeout)
+    throw Error(fmt::format("--lock-timeout '{}' is not a number of seconds (e.g. 10 or 0.5)",
+                            options.lock_timeout));
+  ledger_options.lock_timeout = *timeout;
   const std::unique_ptr<quota::Ledger> ledger =
       options.ledger.empty() ? quota::open_memory_ledger()
                              : quota::open_sqlite_ledger(options.ledger, ledger_options);
@@ -101,6 +107,8 @@ void setup_price(CLI::App& app, Context& context) {
                   "Quota ledger (SQLite) to draw on and keep balances in; default: full quotas, "
                   "nothing kept");
   sub->add_flag("--dry-run", options->dry_run, "Price against the ledger without drawing on it");
+  sub->add_option("--lock-timeout", options->lock_timeout,
+                  "Seconds to wait for another run holding the ledger")->capture_default_str();
   sub->add_option("--fx", options->fx,
                   "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
   sub->callback([options, &context] { context.exit_code = run_price(*options, context); });
