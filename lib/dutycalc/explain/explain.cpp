@@ -26,23 +26,6 @@ schedule::CountryCode read_country(const std::string& text, std::string_view opt
   return {code[0], code[1]};
 }
 
-// What a chapter 99 rate adds to the base, for people: "25%" of "The duty provided in the
-// applicable subheading + 25%". The engine's rate column writes it the same way.
-std::string added_rate(const rate::Expression& expression) {
-  if (expression.is_prose()) return expression.text();
-  const auto& nodes = expression.nodes();
-  const rate::Node& root = nodes[expression.root()];
-  if (root.kind == rate::Node::Kind::applicable_subheading) return "0";
-  if (root.kind != rate::Node::Kind::sum) return rate::to_string(expression, expression.root());
-  std::string text;
-  for (const std::uint32_t child : root.children) {
-    if (nodes[child].kind == rate::Node::Kind::applicable_subheading) continue;
-    if (!text.empty()) text += " + ";
-    text += rate::to_string(expression, child);
-  }
-  return text;
-}
-
 // The quota the request draws on, drawn from full quotas: what `dutycalc price` does for a
 // line without --ledger. The ledger lives for this call only.
 std::optional<QuotaItem> draw_quota(const schedule::Schedule& schedule, const ExplainRequest& r) {
@@ -180,7 +163,7 @@ Explanation explain_code(const schedule::Schedule& schedule, const ExplainReques
   const bool amounts = request.value && e.result.status == pricing::LineStatus::ok;
   for (const pricing::MeasureOutcome& outcome : outcomes) {
     MeasureItem item{outcome.measure, outcome, pricing::describe(outcome, request.date),
-                     added_rate(outcome.measure->rate), std::nullopt, {}};
+                     rate::added_to_base(outcome.measure->rate), std::nullopt, {}};
     if (outcome.status == pricing::MeasureOutcome::Status::applies) {
       item.quota_note = quota_note(*outcome.measure, e.quota);
       const pricing::AppliedRule* rule = rule_of(e.result, *outcome.measure);

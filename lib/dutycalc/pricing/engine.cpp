@@ -15,26 +15,6 @@ namespace dutycalc::pricing {
 using manifest::Column;
 using schedule::Rounding;
 
-namespace {
-
-// What a chapter 99 rate adds to the base, as text: "25%" of "The duty provided in the
-// applicable subheading + 25%".
-std::string additional_part(const rate::Expression& expression) {
-  const auto& nodes = expression.nodes();
-  const rate::Node& root = nodes[expression.root()];
-  if (root.kind == rate::Node::Kind::applicable_subheading) return {};
-  if (root.kind != rate::Node::Kind::sum) return rate::to_string(expression, expression.root());
-  std::string text;
-  for (const std::uint32_t child : root.children) {
-    if (nodes[child].kind == rate::Node::Kind::applicable_subheading) continue;
-    if (!text.empty()) text += " + ";
-    text += rate::to_string(expression, child);
-  }
-  return text;
-}
-
-} // namespace
-
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
     : m_schedule(schedule), m_options(options) {}
 
@@ -273,7 +253,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
     if (o.export_condition && !line.export_date)
       out.warn(fmt::format("no export_date: priced as exported on the entry date; {} ({} +{}) "
                            "reaches goods exported before {}",
-                           o.measure->title, o.measure->heading, additional_part(o.measure->rate),
+                           o.measure->title, o.measure->heading, rate::added_to_base(o.measure->rate),
                            o.measure->exported_before->to_string()));
   std::vector<std::string> part_rates;
   for (const Part& part : parts) {
@@ -306,8 +286,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
       // subheading + 25%"): what it adds is its total less the base.
       sums.add(&measure, measure.rate.uses_applicable_subheading() ? total.amount - evaluation.amount
                                                                    : total.amount);
-      const std::string added = additional_part(measure.rate);
-      rate_text += fmt::format(" + {} ({})", added.empty() ? "0" : added, measure.heading);
+      const std::string added = rate::added_to_base(measure.rate);
+      rate_text += fmt::format(" + {} ({})", added, measure.heading);
     }
     part_rates.push_back(std::move(rate_text));
   }

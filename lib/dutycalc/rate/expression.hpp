@@ -89,6 +89,10 @@ int display_column(std::string_view text, std::size_t offset);
 // The canonical rendering of one node and its children ("2.2¢/kg + 10%"), for explanations.
 std::string to_string(const Expression& expression, std::uint32_t node);
 
+// What a chapter 99 rate adds to the base rate, as text: "25%" of "The duty provided in the
+// applicable subheading + 25%"; "0" when it adds nothing; prose as written.
+std::string added_to_base(const Expression& expression);
+
 // What an evaluation needs from the line being priced.
 struct EvaluationContext {
   Decimal value;                        // the dutiable value, in `currency`

@@ -80,4 +80,19 @@ std::string to_string(const Expression& expression, std::uint32_t node) {
   return out;
 }
 
+std::string added_to_base(const Expression& expression) {
+  if (expression.is_prose() || expression.is_empty()) return expression.text();
+  const auto& nodes = expression.nodes();
+  const Node& root = nodes[expression.root()];
+  if (root.kind == Node::Kind::applicable_subheading) return "0";
+  if (root.kind != Node::Kind::sum) return to_string(expression, expression.root());
+  std::string text;
+  for (const std::uint32_t child : root.children) {
+    if (nodes[child].kind == Node::Kind::applicable_subheading) continue;
+    if (!text.empty()) text += " + ";
+    text += to_string(expression, child);
+  }
+  return text.empty() ? "0" : text;
+}
+
 } // namespace dutycalc::rate
