@@ -23,5 +23,7 @@ void setup_explain(CLI::App& app, Context& context);
 void setup_eval(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_quota(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
+void setup_diff(CLI::App& app, Context& context);
 
 } // namespace dutycalc::cmd

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   dutycalc::cmd::setup_eval(app, context);
   dutycalc::cmd::setup_import(app, context);
   dutycalc::cmd::setup_quota(app, context);
+  dutycalc::cmd::setup_check(app, context);
+  dutycalc::cmd::setup_diff(app, context);
 
   try {
     app.parse(argc, argv);

@@ -50,7 +50,7 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
       schedule::load_schedule(schedule::find_schedule(options.schedule, context.executable));
   std::optional<fx::FxTable> rates;
   if (!options.fx.empty()) rates = fx::FxTable::parse(read_file(options.fx), options.fx);
-  const pricing::Engine engine(schedule, {default_date, rates ? &*rates : nullptr});
+  const pricing::Engine engine(schedule, {default_date, rates ? &*rates : nullptr, std::nullopt});
 
   std::unique_ptr<Output> output =
       options.output.empty() ? std::make_unique<Output>() : std::make_unique<Output>(options.output);

@@ -65,7 +65,7 @@ pricing::LineResult price_bottom_line(const schedule::Schedule& schedule,
   line.quantities = request.quantities;
   line.program = request.programme;
   line.melt_country = request.melt_country;
-  const pricing::Engine engine(schedule, {request.date});
+  const pricing::Engine engine(schedule, {request.date, nullptr, std::nullopt});
   pricing::LineResult result;
   engine.price(line, result, quota_item ? &quota_item->draw : nullptr);
   return result;

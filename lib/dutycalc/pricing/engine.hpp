@@ -19,6 +19,9 @@ namespace dutycalc::pricing {
 struct EngineOptions {
   Date default_date;               // entry date of lines that carry none
   const fx::FxTable* fx = nullptr; // exchange rates (--fx); null when none were given
+  // When set, every line is priced at this date whatever its own entry_date says (diff prices a
+  // manifest as if it entered on each of two dates).
+  std::optional<Date> force_date;
 };
 
 // What a line's customs entry contributes to it: its share of the entry's fees, and whether the
@@ -49,6 +52,7 @@ public:
 
   // The entry date a line is priced at.
   Date date_of(const manifest::ManifestLine& line) const {
+    if (m_options.force_date) return *m_options.force_date;
     return line.date.value_or(m_options.default_date);
   }
   const schedule::Schedule& schedule() const { return m_schedule; }
