@@ -72,6 +72,38 @@ template <class F> auto checked(F&& f) {
   }
 }
 
+// Fast paths. Most amounts are far from the limits: when both operands of a product fit in 63
+// bits the product fits the builtin 128-bit type, and the exact result is computed there; only
+// the rest goes through the checked 256-bit types above. Results are the same either way.
+constexpr Decimal::Raw k_raw_max = static_cast<Decimal::Raw>((static_cast<U128>(1) << 127) - 1);
+
+bool fits_63(Decimal::Raw v) {
+  constexpr Decimal::Raw k_limit = static_cast<Decimal::Raw>(1) << 63;
+  return v < k_limit && v > -k_limit;
+}
+
+// n / d rounded with `mode`, in the builtin type (d != 0; neither is the type's minimum).
+Decimal::Raw divide_rounded_raw(Decimal::Raw n, Decimal::Raw d, RoundingMode mode) {
+  Decimal::Raw q = n / d;
+  const Decimal::Raw r = n % d;
+  if (r == 0 || mode == RoundingMode::down) return q;
+  const bool negative = (n < 0) != (d < 0);
+  const U128 twice_r = static_cast<U128>(r < 0 ? -r : r) * 2;
+  const U128 abs_d = static_cast<U128>(d < 0 ? -d : d);
+  bool away = false;
+  if (twice_r > abs_d) away = true;
+  else if (twice_r == abs_d) away = mode == RoundingMode::half_up || (q % 2 != 0);
+  if (away) q += negative ? -1 : 1;
+  return q;
+}
+
+Decimal::Raw checked_sum(Decimal::Raw a, Decimal::Raw b, bool subtract) {
+  Decimal::Raw r;
+  const bool overflow = subtract ? __builtin_sub_overflow(a, b, &r) : __builtin_add_overflow(a, b, &r);
+  if (overflow || r < -k_raw_max) throw OverflowError("amount too large for exact arithmetic");
+  return r;
+}
+
 } // namespace
 
 Decimal Decimal::from_integer(std::int64_t whole) {
@@ -118,19 +150,18 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return d;
 }
 
-Decimal operator+(Decimal a, Decimal b) {
-  return checked([&] { return Decimal(to_raw(to_checked(a.m_raw) + to_checked(b.m_raw))); });
-}
+Decimal operator+(Decimal a, Decimal b) { return Decimal(checked_sum(a.m_raw, b.m_raw, false)); }
 
-Decimal operator-(Decimal a, Decimal b) {
-  return checked([&] { return Decimal(to_raw(to_checked(a.m_raw) - to_checked(b.m_raw))); });
-}
+Decimal operator-(Decimal a, Decimal b) { return Decimal(checked_sum(a.m_raw, b.m_raw, true)); }
 
 Decimal Decimal::operator-() const {
-  return checked([&] { return Decimal(to_raw(-to_checked(m_raw))); });
+  // Stored values lie within +-(2^127 - 1), so the negation always fits.
+  return Decimal(-m_raw);
 }
 
 Decimal operator*(Decimal a, Decimal b) {
+  if (fits_63(a.m_raw) && fits_63(b.m_raw))
+    return Decimal(divide_rounded_raw(a.m_raw * b.m_raw, k_one, RoundingMode::half_even));
   return checked([&] {
     const Checked256 product = Checked256(to_checked(a.m_raw)) * Checked256(to_checked(b.m_raw));
     return Decimal(to_raw(divide_rounded(product, Checked256(to_checked(k_one)),
@@ -140,6 +171,8 @@ Decimal operator*(Decimal a, Decimal b) {
 
 Decimal Decimal::divided_by(Decimal divisor) const {
   if (divisor.is_zero()) throw Error("division by zero");
+  if (fits_63(m_raw) && k_one < (static_cast<Raw>(1) << 40))
+    return Decimal(divide_rounded_raw(m_raw * k_one, divisor.m_raw, RoundingMode::half_even));
   return checked([&] {
     const Checked256 n = Checked256(to_checked(m_raw)) * Checked256(to_checked(k_one));
     return Decimal(to_raw(divide_rounded(n, Checked256(to_checked(divisor.m_raw)),
@@ -149,6 +182,9 @@ Decimal Decimal::divided_by(Decimal divisor) const {
 
 Decimal Decimal::scaled(Decimal numerator, Decimal denominator) const {
   if (denominator.is_zero()) throw Error("division by zero");
+  if (fits_63(m_raw) && fits_63(numerator.m_raw))
+    return Decimal(divide_rounded_raw(m_raw * numerator.m_raw, denominator.m_raw,
+                                      RoundingMode::half_even));
   return checked([&] {
     const Checked256 n = Checked256(to_checked(m_raw)) * Checked256(to_checked(numerator.m_raw));
     return Decimal(to_raw(divide_rounded(n, Checked256(to_checked(denominator.m_raw)),
@@ -172,16 +208,34 @@ std::string render(Decimal::Raw raw, int min_places, bool grouped) {
   const bool negative = raw < 0;
   U128 mag = negative ? static_cast<U128>(-(raw + 1)) + 1 : static_cast<U128>(raw);
   const auto one = static_cast<U128>(k_one);
-  U128 whole = mag / one;
-  U128 frac = mag % one;
-  std::string digits;
-  do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(whole % 10)));
-    whole /= 10;
-  } while (whole != 0);
+  U128 whole;
+  std::uint64_t frac;
+  if (mag >> 64 == 0) { // 64-bit division is several times faster than 128-bit
+    const auto small = static_cast<std::uint64_t>(mag);
+    whole = small / static_cast<std::uint64_t>(k_one);
+    frac = small % static_cast<std::uint64_t>(k_one);
+  } else {
+    whole = mag / one;
+    frac = static_cast<std::uint64_t>(mag % one);
+  }
+  char digits[40];
+  std::size_t count = 0;
+  if (whole >> 64 == 0) {
+    auto w = static_cast<std::uint64_t>(whole);
+    do {
+      digits[count++] = static_cast<char>('0' + static_cast<int>(w % 10));
+      w /= 10;
+    } while (w != 0);
+  } else {
+    do {
+      digits[count++] = static_cast<char>('0' + static_cast<int>(whole % 10));
+      whole /= 10;
+    } while (whole != 0);
+  }
   std::string out;
+  out.reserve(count + count / 3 + Decimal::k_places + 3);
   if (negative) out.push_back('-');
-  for (std::size_t i = digits.size(); i-- > 0;) {
+  for (std::size_t i = count; i-- > 0;) {
     out.push_back(digits[i]);
     if (grouped && i > 0 && i % 3 == 0) out.push_back(',');
   }
@@ -210,6 +264,7 @@ Decimal round(Decimal value, int places, RoundingMode mode) {
   if (places < 0 || places > Decimal::k_places) throw Error("rounding places must be 0 to 12");
   if (places == Decimal::k_places) return value;
   const Decimal::Raw unit = pow10(Decimal::k_places - places);
+  if (fits_63(value.raw())) return Decimal::from_raw(divide_rounded_raw(value.raw(), unit, mode) * unit);
   return checked([&] {
     const Checked256 q = divide_rounded(Checked256(to_checked(value.raw())),
                                         Checked256(to_checked(unit)), mode);

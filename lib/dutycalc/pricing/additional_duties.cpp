@@ -8,35 +8,37 @@ namespace dutycalc::pricing {
 
 using Status = MeasureOutcome::Status;
 
-void consider_measures(const schedule::Schedule& schedule, HsCode code,
-                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
-                       std::vector<MeasureOutcome>& out, std::optional<Date> export_date) {
-  out.clear();
-  for (const schedule::Measure& measure : schedule.measures) {
-    if (!measure.products.matches(code)) continue;
-    MeasureOutcome outcome{&measure};
-    if (!measure.window.contains(date)) outcome.status = Status::not_in_force;
-    else if (!measure.origins.matches(origin, date)) outcome.status = Status::origin_not_covered;
-    else if (!measure.melt_countries.empty() &&
-             std::find(measure.melt_countries.begin(), measure.melt_countries.end(),
-                       melt_country) == measure.melt_countries.end())
-      outcome.status = Status::melt_condition;
-    else if (measure.exported_before && !(export_date && *export_date < *measure.exported_before)) {
-      outcome.status = Status::not_in_force;
-      outcome.export_condition = true;
-      outcome.export_date = export_date;
-    } else {
-      for (const schedule::Exemption& exemption : schedule.exemptions) {
-        if (exemption.exempts(measure, code, origin, melt_country, date)) {
-          outcome.status = Status::exempted;
-          outcome.exemption = &exemption;
-          break;
-        }
+namespace {
+
+// `measure` reaches `code` (its products were checked by the caller).
+void consider(const schedule::Measure& measure, const schedule::Schedule& schedule, HsCode code,
+              schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+              std::vector<MeasureOutcome>& out, std::optional<Date> export_date) {
+  MeasureOutcome outcome{&measure};
+  if (!measure.window.contains(date)) outcome.status = Status::not_in_force;
+  else if (!measure.origins.matches(origin, date)) outcome.status = Status::origin_not_covered;
+  else if (!measure.melt_countries.empty() &&
+           std::find(measure.melt_countries.begin(), measure.melt_countries.end(),
+                     melt_country) == measure.melt_countries.end())
+    outcome.status = Status::melt_condition;
+  else if (measure.exported_before && !(export_date && *export_date < *measure.exported_before)) {
+    outcome.status = Status::not_in_force;
+    outcome.export_condition = true;
+    outcome.export_date = export_date;
+  } else {
+    for (const schedule::Exemption& exemption : schedule.exemptions) {
+      if (exemption.exempts(measure, code, origin, melt_country, date)) {
+        outcome.status = Status::exempted;
+        outcome.exemption = &exemption;
+        break;
       }
     }
-    out.push_back(outcome);
   }
-  // Replacement: an applying measure switches off the measures it replaces.
+  out.push_back(outcome);
+}
+
+// Replacement: an applying measure switches off the measures it replaces.
+void apply_replacements(std::vector<MeasureOutcome>& out) {
   for (const MeasureOutcome& replacing : out) {
     if (replacing.status != Status::applies) continue;
     for (MeasureOutcome& other : out) {
@@ -48,6 +50,29 @@ void consider_measures(const schedule::Schedule& schedule, HsCode code,
       }
     }
   }
+}
+
+} // namespace
+
+void consider_measures(const schedule::Schedule& schedule, HsCode code,
+                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+                       std::vector<MeasureOutcome>& out, std::optional<Date> export_date) {
+  out.clear();
+  for (const schedule::Measure& measure : schedule.measures)
+    if (measure.products.matches(code))
+      consider(measure, schedule, code, origin, melt_country, date, out, export_date);
+  apply_replacements(out);
+}
+
+void consider_measures(const schedule::RuleCandidates& candidates,
+                       const schedule::Schedule& schedule, HsCode code,
+                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+                       std::vector<MeasureOutcome>& out, std::optional<Date> export_date) {
+  out.clear();
+  for (const schedule::Measure* measure : candidates.measures)
+    if (candidates.reaches(measure->products, code))
+      consider(*measure, schedule, code, origin, melt_country, date, out, export_date);
+  apply_replacements(out);
 }
 
 std::string describe(const MeasureOutcome& outcome, Date date) {

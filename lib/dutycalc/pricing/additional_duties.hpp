@@ -4,6 +4,7 @@
 
 #include <dutycalc/date.hpp>
 #include <dutycalc/hs_code.hpp>
+#include <dutycalc/schedule/rule_index.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
 #include <optional>
@@ -37,6 +38,13 @@ void consider_measures(const schedule::Schedule& schedule, HsCode code,
                        schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
                        std::vector<MeasureOutcome>& out,
                        std::optional<Date> export_date = std::nullopt);
+
+// The same for the measures in `candidates` only (in schedule order; see schedule::RuleIndex):
+// those whose products cannot include the code may be left out, which is what makes it fast.
+void consider_measures(const schedule::RuleCandidates& candidates,
+                       const schedule::Schedule& schedule, HsCode code,
+                       schedule::CountryCode origin, schedule::CountryCode melt_country, Date date,
+                       std::vector<MeasureOutcome>& out, std::optional<Date> export_date);
 
 // For people: why a measure does not apply ("not in force on 2018-03-01 (from 2018-03-23)").
 std::string describe(const MeasureOutcome& outcome, Date date);

@@ -16,7 +16,15 @@ using manifest::Column;
 using schedule::Rounding;
 
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
-    : m_schedule(schedule), m_options(options) {}
+    : m_schedule(schedule), m_options(options), m_rules(schedule) {}
+
+const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
+  thread_local schedule::RuleCandidates candidates;
+  m_rules.candidates(line.code, candidates);
+  for (const quota::Quota* q : candidates.quotas)
+    if (q->reaches(line.code, line.origin, line.melt_country, date)) return q;
+  return nullptr;
+}
 
 void Engine::price(const manifest::ManifestLine& line, LineResult& out,
                    const quota::QuotaDraw* draw, const EntryCharges* entry) const {
@@ -199,8 +207,15 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   for (const std::string& warning : base.warnings) out.warn(warning);
   const rate::Expression& base_rate = base.expression();
 
+  // Scratch kept per thread: the hot path allocates nothing once warm.
+  thread_local schedule::RuleCandidates candidates;
+  thread_local std::vector<Part> parts;
+  thread_local std::vector<MeasureOutcome> outcomes;
+  thread_local std::vector<std::string> part_rates;
+  m_rules.candidates(line.code, candidates);
+
   // The parts to price: the whole line, or its in-quota and over-quota parts.
-  std::vector<Part> parts;
+  parts.clear();
   const quota::Quota* q = draw ? draw->quota : nullptr;
   if (q && draw->missing_quantity) {
     out.warn(fmt::format("cannot draw on quota {}: the line has no quantity in {}; priced as over "
@@ -245,9 +260,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   }
 
   Sums sums;
-  std::vector<MeasureOutcome> outcomes;
-  consider_measures(m_schedule, line.code, origin, line.melt_country, date, outcomes,
-                    line.export_date);
+  consider_measures(candidates, m_schedule, line.code, origin, line.melt_country, date,
+                    outcomes, line.export_date);
   // A measure that turns on the export date (List 3's transition): without one, say so.
   for (const MeasureOutcome& o : outcomes)
     if (o.export_condition && !line.export_date)
@@ -255,7 +269,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                            "reaches goods exported before {}",
                            o.measure->title, o.measure->heading, rate::added_to_base(o.measure->rate),
                            o.measure->exported_before->to_string()));
-  std::vector<std::string> part_rates;
+  part_rates.clear();
   for (const Part& part : parts) {
     rate::EvaluationContext context;
     context.value = part.value;
@@ -326,16 +340,18 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
     out.warn(fmt::format("quota {}: unconfirmed: {}", q->id, q->origin.unconfirmed));
   if (!q) {
     // A quota the line would draw on but for where its metal was melted: say why it does not.
-    for (const quota::Quota& other : m_schedule.quotas)
-      if (other.melt_origins && other.window.contains(date) && other.products.matches(line.code) &&
+    for (const quota::Quota* candidate : candidates.quotas)
+      if (const quota::Quota& other = *candidate; other.melt_origins && other.window.contains(date) && other.products.matches(line.code) &&
           other.origins.matches(origin, date) && !other.melt_origins->matches(line.melt_country, date))
         out.warn(fmt::format("not in quota {}: it takes only goods melted in {} (melt_country {})",
                              other.id, other.melt_origins->describe(),
                              line.melt_country[0] ? std::string(schedule::view(line.melt_country))
                                                   : std::string("not given")));
   }
-  for (const schedule::Notice& notice : m_schedule.notices)
-    if (notice.reaches(line.code, origin, date)) out.warn(notice.message);
+  for (const schedule::Notice* notice : candidates.notices)
+    if (notice->window.contains(date) && candidates.reaches(notice->products, line.code) &&
+        notice->origins.matches(origin, date))
+      out.warn(notice->message);
   out.additional_duty = {additional, currency};
 
   if (entry && entry->de_minimis) {

@@ -6,6 +6,7 @@
 #include <dutycalc/manifest/manifest_line.hpp>
 #include <dutycalc/pricing/line_result.hpp>
 #include <dutycalc/quota/allocation.hpp>
+#include <dutycalc/schedule/rule_index.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
 #include <optional>
@@ -56,6 +57,8 @@ public:
     return line.date.value_or(m_options.default_date);
   }
   const schedule::Schedule& schedule() const { return m_schedule; }
+  // The quota the line would draw on at `date` (its code, origin and melt country), or null.
+  const quota::Quota* quota_for(const manifest::ManifestLine& line, Date date) const;
 
 private:
   void price_checked(const manifest::ManifestLine& line, LineResult& out,
@@ -66,6 +69,7 @@ private:
   void add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const;
   const schedule::Schedule& m_schedule;
   EngineOptions m_options;
+  schedule::RuleIndex m_rules;
 };
 
 } // namespace dutycalc::pricing

@@ -206,7 +206,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       if (!d) entry.de_minimis_possible = false;
       else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
       plan.entry_of.back() = it->second;
-      const quota::Quota* q = quota::quota_for(schedule, line.code, line.origin, line.melt_country, date);
+      const quota::Quota* q = engine.quota_for(line, date);
       if (!q) continue;
       claims.push_back({record_index, date, q, quota::quota_quantity(*q, result.value.amount, line.quantities),
                         key});

@@ -30,6 +30,8 @@ struct ProductScope {
   std::vector<CodeRange> exclude;
 
   bool matches(HsCode code) const;
+  // Whether an exclusion covers `code` (for callers that know an included range covers it).
+  bool excludes(HsCode code) const { return any_contains(exclude, m_indexed, code); }
   bool empty() const { return include.empty(); }
   // Sorts the ranges for fast matching. Called by the loader once a scope is read.
   void index();
