@@ -3,8 +3,11 @@
 
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
+#include <dutycalc/rate/special_column.hpp>
+#include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/format_version.hpp>
 #include <dutycalc/schedule/schedule_loader.hpp>
+#include <dutycalc/schedule/unreadable_rate.hpp>
 
 #include <fmt/format.h>
 
@@ -95,6 +98,96 @@ int parse_indent(std::string_view text) {
   return indent;
 }
 
+// Turns the CSV reader's places (physical line of the CSV part, byte column) into places in the
+// file: one line further down (the format line) and columns counted in characters, as the TOML
+// files' are. Problems are rare, so the line index is built on the first one.
+class Places {
+public:
+  Places(std::string_view csv, const std::string& name) : m_csv(csv), m_name(name) {}
+
+  SourceLocation at(int line, int byte_column) const {
+    if (byte_column <= 0) return {m_name, line + 1, 0};
+    return {m_name, line + 1,
+            rate::display_column(line_text(line), static_cast<std::size_t>(byte_column - 1))};
+  }
+
+  // The place of byte `offset` of a field's decoded text, the field starting at `byte_column`
+  // (its opening quote, when quoted: doubled quotes inside count as one byte of the text).
+  SourceLocation in_field(int line, int byte_column, std::size_t offset) const {
+    const std::string_view text = line_text(line);
+    std::size_t at = byte_column > 0 ? static_cast<std::size_t>(byte_column - 1) : 0;
+    if (at < text.size() && text[at] == '"') {
+      ++at;
+      for (std::size_t decoded = 0; decoded < offset && at < text.size(); ++decoded)
+        at += text.compare(at, 2, "\"\"") == 0 ? 2 : 1;
+    } else {
+      at += offset;
+    }
+    return {m_name, line + 1, rate::display_column(text, at)};
+  }
+
+private:
+  std::string_view line_text(int line) const {
+    if (m_starts.empty()) {
+      // Line ends as the reader counts them: LF, CRLF or a lone CR.
+      m_starts.push_back(0);
+      for (std::size_t i = 0; i < m_csv.size(); ++i) {
+        if (m_csv[i] == '\r' && i + 1 < m_csv.size() && m_csv[i + 1] == '\n') ++i;
+        if (m_csv[i] == '\n' || m_csv[i] == '\r') m_starts.push_back(i + 1);
+      }
+    }
+    if (line < 1 || static_cast<std::size_t>(line) > m_starts.size()) return {};
+    const std::size_t begin = m_starts[static_cast<std::size_t>(line - 1)];
+    std::size_t end = begin;
+    while (end < m_csv.size() && m_csv[end] != '\n' && m_csv[end] != '\r') ++end;
+    return m_csv.substr(begin, end - begin);
+  }
+
+  std::string_view m_csv;
+  const std::string& m_name;
+  mutable std::vector<std::size_t> m_starts;
+};
+
+// With a sink, rate texts the grammar cannot read are looked at more closely than pricing needs:
+// see unreadable_rate.hpp for how prose is told from a typo.
+void check_rate_text(std::string_view text, const rate::ParseProblem& problem,
+                     std::string_view column, const SourceLocation& where, Diagnostics& sink) {
+  switch (classify_unreadable_rate(text, problem)) {
+  case UnreadableRate::prose: return;
+  case UnreadableRate::mistyped_number:
+    sink.error(where, fmt::format("{} rate \"{}\" cannot be read: {} (a number written in a way "
+                                  "the grammar does not read)",
+                                  column, text, problem.message));
+    return;
+  case UnreadableRate::no_words:
+    sink.warning(where, fmt::format("{} rate \"{}\" is neither a rate the grammar reads nor "
+                                    "legal prose: {}; lines that need it cannot be priced",
+                                    column, text, problem.message));
+    return;
+  }
+}
+
+void check_rates(const manifest::CsvRecord& record, const Places& places, Diagnostics& sink) {
+  const auto where = [&](std::size_t field, std::size_t offset) {
+    return places.in_field(record.lines[field], record.columns[field], offset);
+  };
+  for (const std::size_t field : {std::size_t{4}, std::size_t{6}}) {
+    const std::string_view text = record.fields[field];
+    if (text.empty()) continue;
+    const rate::Expression rate = rate::parse_expression(text);
+    if (rate.is_prose())
+      check_rate_text(text, rate.problem(), k_columns[field],
+                      where(field, rate.problem().offset), sink);
+  }
+  // The special column: rates between programme lists, each checked on its own.
+  const std::string_view special = record.fields[5];
+  for (const rate::SpecialRate& entry : rate::parse_special_column(special)) {
+    if (entry.is_reference || !entry.rate.is_prose()) continue;
+    check_rate_text(entry.rate.text(), entry.rate.problem(), "special",
+                    where(5, entry.offset + entry.rate.problem().offset), sink);
+  }
+}
+
 } // namespace
 
 void write_lines_table(std::string& out, const std::vector<LineRow>& rows) {
@@ -116,56 +209,60 @@ void write_lines_table(std::string& out, const std::vector<LineRow>& rows) {
   }
 }
 
-void parse_lines_table(std::string_view text, const std::string& display_name, Nomenclature& out) {
+void parse_lines_table(std::string_view text, const std::string& display_name, Nomenclature& out,
+                       Diagnostics* sink) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  const std::size_t csv_start = read_format_line(text, display_name);
-  ViewBuffer buffer(text.substr(csv_start));
+  std::size_t csv_start = 0;
+  if (!attempt(sink, [&] { csv_start = read_format_line(text, display_name); })) {
+    out.finish(display_name, sink);
+    return;
+  }
+  const std::string_view csv = text.substr(csv_start);
+  const Places places(csv, display_name);
+  ViewBuffer buffer(csv);
   std::istream stream(&buffer);
   manifest::CsvReader reader(stream, display_name);
   out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   manifest::CsvRecord record;
   RateInterner rates;
   bool header_seen = false;
-  while (reader.next(record)) {
-    const int line = record.line + 1; // the format line came before what the reader sees
+  const auto read_header = [&] {
+    const int line = record.line;
     const auto column_of = [&](std::size_t i) {
       return i < record.columns.size() ? record.columns[i] : 1;
     };
-    if (!record.problem.empty())
-      throw Error({display_name, record.problem_line + 1, record.problem_column}, record.problem);
-    if (!header_seen) {
-      for (std::size_t i = 0; i < k_columns.size(); ++i) {
-        if (i >= record.fields.size())
-          throw Error({display_name, line, 1},
-                      fmt::format("expected the header '{}'; column '{}' is missing",
-                                  k_lines_header, k_columns[i]));
-        if (record.fields[i] != k_columns[i])
-          throw Error({display_name, line, column_of(i)},
-                      fmt::format("expected column '{}' in the header, found '{}'", k_columns[i],
-                                  record.fields[i]));
-      }
-      if (record.fields.size() > k_columns.size())
-        throw Error({display_name, line, column_of(k_columns.size())},
-                    fmt::format("unexpected column '{}' in the header",
-                                record.fields[k_columns.size()]));
-      header_seen = true;
-      continue;
+    for (std::size_t i = 0; i < k_columns.size(); ++i) {
+      if (i >= record.fields.size())
+        throw Error(places.at(line, 1), fmt::format("expected the header '{}'; column '{}' is missing",
+                                                    k_lines_header, k_columns[i]));
+      if (record.fields[i] != k_columns[i])
+        throw Error(places.at(line, column_of(i)),
+                    fmt::format("expected column '{}' in the header, found '{}'", k_columns[i],
+                                record.fields[i]));
     }
+    if (record.fields.size() > k_columns.size())
+      throw Error(places.at(line, column_of(k_columns.size())),
+                  fmt::format("unexpected column '{}' in the header",
+                              record.fields[k_columns.size()]));
+  };
+  const auto read_row = [&] {
+    const int line = record.line;
     if (record.fields.size() != k_columns.size())
-      throw Error({display_name, line, 1}, fmt::format("expected {} fields, found {}",
-                                                       k_columns.size(), record.fields.size()));
+      throw Error(places.at(line, 1), fmt::format("expected {} fields, found {}", k_columns.size(),
+                                                  record.fields.size()));
     TariffLine tariff_line;
-    tariff_line.source_line = line;
+    tariff_line.source_line = line + 1; // the format line came before what the reader sees
     if (!record.fields[0].empty()) {
       std::string why;
       const auto code = HsCode::parse(record.fields[0], 4, &why);
-      if (!code) throw Error({display_name, line, column_of(0)}, why);
+      if (!code) throw Error(places.at(record.lines[0], record.columns[0]), why);
       tariff_line.code = *code;
     }
     tariff_line.indent = parse_indent(record.fields[1]);
     if (tariff_line.indent < 0)
-      throw Error({display_name, line, column_of(1)},
+      throw Error(places.at(record.lines[1], record.columns[1]),
                   fmt::format("indent '{}' is not a whole number", record.fields[1]));
+    if (sink) check_rates(record, places, *sink);
     tariff_line.description = record.fields[2];
     tariff_line.units = record.fields[3];
     if (!record.fields[4].empty()) tariff_line.general = rates.get(record.fields[4]);
@@ -173,10 +270,30 @@ void parse_lines_table(std::string_view text, const std::string& display_name, N
     if (!record.fields[6].empty()) tariff_line.column2 = rates.get(record.fields[6]);
     tariff_line.footnotes = record.fields[7];
     out.add(std::move(tariff_line));
+  };
+  while (reader.next(record)) {
+    if (!record.problem.empty()) {
+      // A CSV syntax problem: the fields hold what could be read, so the row is skipped.
+      const Error problem(places.at(record.problem_line, record.problem_column), record.problem);
+      if (!sink) throw problem;
+      sink->add(problem);
+      if (header_seen) continue;
+      header_seen = true; // the header itself is broken: reported, and nothing below is read
+      break;
+    }
+    if (!header_seen) {
+      // Without the right header no row can be read with confidence: stop at a wrong one.
+      header_seen = true;
+      if (!attempt(sink, read_header)) break;
+      continue;
+    }
+    attempt(sink, read_row);
   }
   if (!header_seen)
-    throw Error({display_name, 2, 1}, fmt::format("expected the header '{}'", k_lines_header));
-  out.finish(display_name);
+    attempt(sink, [&] {
+      throw Error({display_name, 2, 1}, fmt::format("expected the header '{}'", k_lines_header));
+    });
+  out.finish(display_name, sink);
 }
 
 } // namespace dutycalc::schedule

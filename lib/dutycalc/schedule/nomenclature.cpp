@@ -12,7 +12,7 @@ bool is_rated(const TariffLine& line) { return !line.general.is_empty(); }
 
 void Nomenclature::add(TariffLine line) { m_lines.push_back(std::move(line)); }
 
-void Nomenclature::finish(const std::string& file) {
+void Nomenclature::finish(const std::string& file, Diagnostics* sink) {
   m_index.clear();
   m_below.clear();
   m_index.reserve(m_lines.size());
@@ -21,10 +21,14 @@ void Nomenclature::finish(const std::string& file) {
     const TariffLine& line = m_lines[i];
     if (line.code.length() == 0) continue;
     const auto [it, inserted] = m_index.emplace(line.code.key(), i);
-    if (!inserted)
-      throw Error({file, line.source_line, 1},
-                  fmt::format("duplicate code {} (first at line {})", line.code.formatted(),
-                              m_lines[it->second].source_line));
+    if (!inserted) {
+      Error duplicate({file, line.source_line, 1},
+                      fmt::format("duplicate code {} (first at line {})", line.code.formatted(),
+                                  m_lines[it->second].source_line));
+      if (!sink) throw duplicate;
+      sink->add(duplicate);
+      continue;
+    }
     if (!is_rated(line)) continue;
     for (int n = 4; n < line.code.length(); n += 2) {
       const auto [below, first] = m_below.try_emplace(line.code.prefix(n).key(), Below{i, true});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <dutycalc/hs_code.hpp>
+#include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/tariff_line.hpp>
 
 #include <cstdint>
@@ -21,8 +22,9 @@ public:
   void reserve(std::size_t count) { m_lines.reserve(count); }
   // Adds a line while building; call finish() once all are added.
   void add(TariffLine line);
-  // Builds the lookup index. Throws Error on a duplicate code, at the duplicate's line in `file`.
-  void finish(const std::string& file);
+  // Builds the lookup index. Throws Error on a duplicate code, at the duplicate's line in `file`;
+  // with a sink, records each duplicate instead and looks up the first line with the code.
+  void finish(const std::string& file, Diagnostics* sink = nullptr);
 
   // The result of resolving a manifest code.
   struct Resolution {

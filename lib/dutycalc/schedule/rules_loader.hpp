@@ -13,6 +13,11 @@ namespace dutycalc::schedule {
 // to groups and measures defined earlier in the same or a previous file. Throws Error with file,
 // line and column on any problem: unknown keys, a missing source, a window that ends before it
 // starts, an unknown group or measure, an unreadable rate, measures that replace each other.
-void parse_rules_file(std::string_view text, const std::string& display_name, Schedule& schedule);
+// With a sink, records every problem instead, skipping the [[table]] entry it is in (or the
+// whole file, when it cannot be read as TOML), and checks references the way `dutycalc check`
+// wants: headings against the editions, product codes no edition has, codes listed twice, a
+// country twice in a group at once (see rules_parser.hpp).
+void parse_rules_file(std::string_view text, const std::string& display_name, Schedule& schedule,
+                      Diagnostics* sink = nullptr);
 
 } // namespace dutycalc::schedule

@@ -62,8 +62,24 @@ Edition parse_edition(const TomlFile& file, const toml::table& table, const fs::
                 fmt::format("edition file '{}' does not exist", path.string()));
   const std::string text = read_file(path);
   edition.nomenclature.set_edition(edition.id);
-  parse_lines_table(text, path.string(), edition.nomenclature);
+  parse_lines_table(text, path.string(), edition.nomenclature, file.sink());
   return edition;
+}
+
+// Editions may be listed in any order (they are sorted), but one listed after a newer one is
+// usually a mistyped date: with a sink, a warning says so.
+void check_edition_order(const TomlFile& file, const std::vector<Edition>& editions,
+                         const std::vector<const toml::table*>& tables) {
+  for (std::size_t i = 1; i < editions.size(); ++i) {
+    const Edition& previous = editions[i - 1];
+    const Edition& edition = editions[i];
+    if (!(edition.effective < previous.effective)) continue;
+    file.sink()->warning(file.where(tables[i]->get("effective")->source()),
+                         fmt::format("edition '{}' takes effect on {}, before '{}' listed above "
+                                     "it ({}): list editions oldest first",
+                                     edition.id, edition.effective.to_string(), previous.id,
+                                     previous.effective.to_string()));
+  }
 }
 
 std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& root,
@@ -73,26 +89,47 @@ std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& roo
   if (!array || array->empty() || !array->is_array_of_tables())
     throw Error(file.where(node.source()), "'edition' must be [[edition]] tables");
   std::vector<Edition> editions;
-  std::vector<SourceLocation> places;
+  std::vector<const toml::table*> tables;
   for (const toml::node& element : *array) {
     const toml::table& table = *element.as_table();
-    Edition edition = parse_edition(file, table, directory);
-    for (std::size_t i = 0; i < editions.size(); ++i) {
-      if (editions[i].id == edition.id)
-        throw Error(file.where(table.source()),
-                    fmt::format("edition id '{}' is also used at line {}", edition.id,
-                                places[i].line));
-      if (editions[i].effective == edition.effective)
-        throw Error(file.where(table.get("effective")->source()),
-                    fmt::format("editions '{}' and '{}' take effect on the same date {}",
-                                editions[i].id, edition.id, edition.effective.to_string()));
-    }
-    places.push_back(file.where(table.source()));
-    editions.push_back(std::move(edition));
+    attempt(file.sink(), [&] {
+      Edition edition = parse_edition(file, table, directory);
+      for (std::size_t i = 0; i < editions.size(); ++i) {
+        if (editions[i].id == edition.id)
+          throw Error(file.where(table.source()),
+                      fmt::format("edition id '{}' is also used at line {}", edition.id,
+                                  file.where(tables[i]->source()).line));
+        if (editions[i].effective == edition.effective)
+          throw Error(file.where(table.get("effective")->source()),
+                      fmt::format("editions '{}' and '{}' take effect on the same date {}",
+                                  editions[i].id, edition.id, edition.effective.to_string()));
+      }
+      tables.push_back(&table);
+      editions.push_back(std::move(edition));
+    });
   }
+  if (file.sink()) check_edition_order(file, editions, tables);
   std::sort(editions.begin(), editions.end(),
             [](const Edition& a, const Edition& b) { return a.effective < b.effective; });
   return editions;
+}
+
+// One rule file listed under `rules`: it must exist and be listed once.
+void load_rule_file(const TomlFile& file, const toml::node& element, const fs::path& directory,
+                    Schedule& schedule) {
+  const auto* name = element.as_string();
+  if (!name) throw Error(file.where(element.source()), "'rules' must be a list of file names");
+  const fs::path path = directory / name->get();
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw Error(file.where(element.source()),
+                fmt::format("rule file '{}' does not exist", path.string()));
+  if (std::find(schedule.rule_files.begin(), schedule.rule_files.end(), name->get()) !=
+      schedule.rule_files.end())
+    throw Error(file.where(element.source()),
+                fmt::format("rule file '{}' is listed twice", name->get()));
+  schedule.rule_files.push_back(name->get());
+  parse_rules_file(read_file(path), path.string(), schedule, file.sink());
 }
 
 // The rule files schedule.toml lists under `rules`, in order, and the column 2 group.
@@ -102,66 +139,64 @@ void load_rules(const TomlFile& file, const toml::table& root, const fs::path& d
     const auto* array = node->as_array();
     if (!array) throw Error(file.where(node->source()), "'rules' must be a list of file names");
     for (const toml::node& element : *array) {
-      const auto* name = element.as_string();
-      if (!name) throw Error(file.where(element.source()), "'rules' must be a list of file names");
-      const fs::path path = directory / name->get();
-      std::error_code ec;
-      if (!fs::is_regular_file(path, ec))
-        throw Error(file.where(element.source()),
-                    fmt::format("rule file '{}' does not exist", path.string()));
-      if (std::find(schedule.rule_files.begin(), schedule.rule_files.end(), name->get()) !=
-          schedule.rule_files.end())
-        throw Error(file.where(element.source()),
-                    fmt::format("rule file '{}' is listed twice", name->get()));
-      schedule.rule_files.push_back(name->get());
-      parse_rules_file(read_file(path), path.string(), schedule);
+      // What a file that could not be read defines is unknown: references to it are excused.
+      if (!attempt(file.sink(), [&] { load_rule_file(file, element, directory, schedule); }))
+        file.sink()->mark_incomplete();
     }
   }
   if (const toml::node* node = root.get("column2")) {
     const std::string id = file.string(root, "column2");
     schedule.column2 = schedule.find_group(id);
-    if (!schedule.column2)
+    if (!schedule.column2 && !(file.sink() && file.sink()->excuses("group", id)))
       throw Error(file.where(node->source()),
                   fmt::format("column2 names group '{}', which no rule file defines", id));
   }
 }
 
+FxDate parse_fx_date(const TomlFile& file, const toml::table& root) {
+  const std::string fx = file.string(root, "fx_date");
+  if (fx == "entry") return FxDate::entry;
+  if (fx == "export") return FxDate::export_date;
+  if (fx == "month") return FxDate::month;
+  throw Error(file.where(root.get("fx_date")->source()),
+              fmt::format("fx_date '{}' is not 'entry', 'export' or 'month'", fx));
+}
+
 } // namespace
 
-Schedule load_schedule(const fs::path& directory) {
+Schedule load_schedule(const fs::path& directory, Diagnostics* sink) {
   const fs::path toml_path = directory / "schedule.toml";
-  const TomlFile file(toml_path.string());
-  const std::string text = read_file(toml_path);
-  const toml::table root = parse_toml(text, file.name());
-  check_format(file, root);
+  const TomlFile file(toml_path.string(), sink);
+  Schedule schedule;
+  schedule.directory = directory.string();
+  toml::table root;
+  const bool read = attempt(sink, [&] {
+    const std::string text = read_file(toml_path);
+    root = parse_toml(text, file.name());
+    check_format(file, root);
+  });
+  if (!read) return schedule;
   file.check_keys(root,
                   {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
                    "edition", "rules", "column2", "fx_date"},
                   {});
-  Schedule schedule;
-  schedule.directory = directory.string();
-  schedule.name = file.string(root, "name");
-  schedule.title = file.string(root, "title");
-  const std::string currency = file.string(root, "currency");
-  const auto parsed_currency = Currency::from_code(currency);
-  if (!parsed_currency)
-    throw Error(file.where(root.get("currency")->source()),
-                fmt::format("currency '{}' is not an ISO 4217 code dutycalc knows", currency));
-  schedule.currency = *parsed_currency;
-  schedule.valuation = parse_valuation(file, root);
-  schedule.rounding = parse_rounding(file, root);
-  schedule.coverage = file.string(root, "coverage");
-  schedule.editions = parse_editions(file, root, directory);
-  load_rules(file, root, directory, schedule);
-  if (root.get("fx_date")) {
-    const std::string fx = file.string(root, "fx_date");
-    if (fx == "entry") schedule.fx_date = FxDate::entry;
-    else if (fx == "export") schedule.fx_date = FxDate::export_date;
-    else if (fx == "month") schedule.fx_date = FxDate::month;
-    else
-      throw Error(file.where(root.get("fx_date")->source()),
-                  fmt::format("fx_date '{}' is not 'entry', 'export' or 'month'", fx));
-  }
+  // With a sink each setting is read on its own, so one bad value does not hide the next.
+  attempt(sink, [&] { schedule.name = file.string(root, "name"); });
+  attempt(sink, [&] { schedule.title = file.string(root, "title"); });
+  attempt(sink, [&] {
+    const std::string currency = file.string(root, "currency");
+    const auto parsed_currency = Currency::from_code(currency);
+    if (!parsed_currency)
+      throw Error(file.where(root.get("currency")->source()),
+                  fmt::format("currency '{}' is not an ISO 4217 code dutycalc knows", currency));
+    schedule.currency = *parsed_currency;
+  });
+  attempt(sink, [&] { schedule.valuation = parse_valuation(file, root); });
+  attempt(sink, [&] { schedule.rounding = parse_rounding(file, root); });
+  attempt(sink, [&] { schedule.coverage = file.string(root, "coverage"); });
+  attempt(sink, [&] { schedule.editions = parse_editions(file, root, directory); });
+  attempt(sink, [&] { load_rules(file, root, directory, schedule); });
+  if (root.get("fx_date")) attempt(sink, [&] { schedule.fx_date = parse_fx_date(file, root); });
   schedule.index_versions();
   return schedule;
 }

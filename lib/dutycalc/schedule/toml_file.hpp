@@ -4,6 +4,7 @@
 
 #include <dutycalc/date.hpp>
 #include <dutycalc/error.hpp>
+#include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/format_version.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
@@ -17,23 +18,29 @@
 
 namespace dutycalc::schedule {
 
-// Typed access to one parsed TOML file, with every complaint at the place it is about.
+// Typed access to one parsed TOML file, with every complaint at the place it is about. Accessors
+// throw Error; with a sink, check_keys() records every unknown key instead and goes on.
 class TomlFile {
 public:
-  explicit TomlFile(std::string display_name) : m_name(std::move(display_name)) {}
+  explicit TomlFile(std::string display_name, Diagnostics* sink = nullptr)
+      : m_name(std::move(display_name)), m_sink(sink) {}
 
   const std::string& name() const { return m_name; }
+  Diagnostics* sink() const { return m_sink; }
 
   SourceLocation where(const toml::source_region& region) const {
     return {m_name, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
   }
 
-  // Keys of `table` must be among `known`.
+  // Keys of `table` must be among `known`. With a sink each unknown key is recorded (the rest of
+  // the table is still read: a misspelt key then also shows as the key that is missing).
   void check_keys(const toml::table& table, std::initializer_list<std::string_view> known,
                   std::string_view context) const {
     for (const auto& [key, node] : table) {
-      if (std::find(known.begin(), known.end(), key.str()) == known.end())
-        throw Error(where(key.source()), fmt::format("unknown key '{}'{}", key.str(), context));
+      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      Error problem(where(key.source()), fmt::format("unknown key '{}'{}", key.str(), context));
+      if (!m_sink) throw problem;
+      m_sink->add(problem);
     }
   }
 
@@ -86,6 +93,7 @@ public:
 
 private:
   std::string m_name;
+  Diagnostics* m_sink;
 };
 
 inline toml::table parse_toml(const std::string& text, const std::string& display_name) {
