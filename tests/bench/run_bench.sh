@@ -183,6 +183,7 @@ echo "dutycalc speed benchmark, $(nproc) cores, $runs run(s) per command (best w
 echo "  manifest  $manifest ($lines lines, $(du -m "$manifest" | cut -f1) MB)"
 echo "            and $big_lines lines for memory"
 echo "  build     $build"
+echo "  load      $(cut -d' ' -f1-3 /proc/loadavg) (load average when the report was written)"
 echo "  priced    CSV written to a file in $work (removed after the run)"
 echo
 awk -F'\t' '
