@@ -47,8 +47,8 @@ while [ $# -gt 0 ]; do
 done
 [[ $lines =~ ^[1-9][0-9]*$ ]] || die "--lines must be a positive whole number, not '$lines'"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive whole number, not '$runs'"
-build=$(cd "$build" 2>/dev/null && pwd) ||
-  die "no build directory '$build' (build first, or --build DIR)"
+[ -d "$build" ] || die "no build directory '$build' (build first, or --build DIR)"
+build=$(cd "$build" && pwd)
 dutycalc=$build/cmd/dutycalc
 parse_only=$build/tests/bench/dutycalc_parse_only
 [ -x "$dutycalc" ] || die "$dutycalc not found (build first, or --build DIR)"
