@@ -13,10 +13,10 @@ using schedule::CountryCode;
 using schedule::OriginScope;
 using schedule::ProductScope;
 
-RuleField value(std::string name, std::string text) { return {std::move(name), {std::move(text)}, false}; }
+RuleField value(std::string name, std::string text) { return {std::move(name), {std::move(text)}, false, ""}; }
 
 RuleField list(std::string name, std::vector<std::string> items) {
-  return {std::move(name), std::move(items), true};
+  return {std::move(name), std::move(items), true, "(none)"};
 }
 
 std::vector<std::string> ranges(const std::vector<schedule::CodeRange>& ranges) {
@@ -164,7 +164,8 @@ RuleView fee_view(const schedule::Fee& f, int places) {
   v.fields.push_back(value("entry value", entry_value_band(f, places)));
   std::vector<std::string> modes;
   for (const auto mode : f.modes) modes.emplace_back(mode_name(mode));
-  v.fields.push_back(modes.empty() ? value("modes", "all") : list("modes", modes));
+  v.fields.push_back(list("modes", modes));
+  v.fields.back().if_empty = "all";
   set_origin(v, f.origin);
   v.key = fmt::format("{}|{}", joined(modes), entry_value_band(f, places));
   return v;
@@ -203,7 +204,10 @@ RuleView membership_view(const schedule::CountryGroup& g, const schedule::Member
 
 } // namespace
 
-std::string RuleField::text() const { return joined(items); }
+std::string RuleField::text() const {
+  if (list && items.empty()) return std::string(if_empty);
+  return joined(items);
+}
 
 std::vector<RuleView> rule_views(const schedule::Schedule& schedule) {
   std::vector<RuleView> out;

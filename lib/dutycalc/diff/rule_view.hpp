@@ -17,8 +17,9 @@ namespace dutycalc::diff {
 struct RuleField {
   std::string name;
   std::vector<std::string> items; // one for a plain value; list fields may hold many or none
-  bool list = false;              // a list (products, origins...): JSON writes an array
-  // The items joined with ", ".
+  bool list = false;              // a list (products, modes...): JSON writes an array
+  std::string_view if_empty = "(none)"; // what an empty list means, for people ("all" modes)
+  // The items joined with ", " (`if_empty` for an empty list).
   std::string text() const;
 };
 

@@ -165,7 +165,8 @@ std::string signed_money(Decimal amount, int places) {
   return (amount.sign() > 0 ? "+" : "") + money(amount, places);
 }
 
-// What differs between a line's two results, in the order of the price columns.
+// What differs between a line's two results, in the order of the price columns; for a line
+// priced at neither date, why.
 void write_line_differences(const LineComparison& line, const ScheduleDiff& diff, int places,
                             std::string& out) {
   const PricedAt& a = line.from;
@@ -187,6 +188,8 @@ void write_line_differences(const LineComparison& line, const ScheduleDiff& diff
     add("taxes", money(a.taxes, places), money(b.taxes, places));
   }
   add("message", a.message, b.message);
+  // A line that fails alike at both dates differs in nothing, but the reader needs the reason.
+  if (rows.empty() && !a.ok && !b.ok) row(rows, "message", a.message, nullptr);
   if (rows.empty()) return;
   std::string outcome;
   if (const auto change = line.change()) outcome = signed_money(*change, places);
@@ -227,8 +230,8 @@ void write_manifest(const ScheduleDiff& diff, const ManifestComparison& m, std::
 
   std::string changed;
   for (const LineComparison& line : m.lines) write_line_differences(line, diff, places, changed);
-  out += changed.empty() ? "\nNo line's price differs between the dates\n"
-                         : "\nWhat differs, line by line\n" + changed;
+  out += changed.empty() ? "\nNo line's result differs between the dates\n"
+                         : "\nLine by line: what differs, and why a line was not priced\n" + changed;
 }
 
 } // namespace
