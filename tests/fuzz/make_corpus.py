@@ -118,6 +118,25 @@ def eu_cn_seeds():
     return seeds
 
 
+def hts_json_seeds():
+    folder = ROOT / "tests/data/importers"
+    seeds = [(folder / "hts_json_sample.json").read_bytes()]
+    # The HTS 2024 excerpt in the JSON export's shape (one record a line), in 10-record arrays.
+    records = (folder / "hts_2024_json_excerpt.json").read_text(encoding="utf-8").splitlines()[1:-1]
+    records = [r.rstrip(",") for r in records]
+    for start in range(0, len(records), 10):
+        seeds.append("[\n" + ",\n".join(records[start:start + 10]) + "\n]\n")
+    # What the export does not show but JSON allows: escapes, numbers, nesting, unknown keys.
+    seeds.append('\ufeff[{"htsno": "7208.51.00.30", "indent": 3, "description": "\\u00e9\\uD83D'
+                 '\\uDE00 \\"q\\" \\\\ \\/ \\b\\f\\n\\r\\t <sup>2<\\/sup> &amp;", '
+                 '"superior": null, "units": ["kg", "m<sup>3</sup>", ""], "general": null, '
+                 '"special": "Free (A,AU)", "other": "0.4\\u00a2/kg + 20%", "footnotes": '
+                 '[{"columns": ["other", "general", "special"], "value": "See; 9903\\\\", '
+                 '"type": "endnote"}, {"columns": null, "value": null}], "quotaQuantity": -1.5e+3, '
+                 '"additionalDuties": [true, false, {"a": [[]]}], "new": {"x": 0}}]')
+    return seeds
+
+
 def main():
     write_seeds("manifest", manifest_seeds())
     write_seeds("rate", rate_seeds())
@@ -125,6 +144,7 @@ def main():
     write_seeds("schedule", schedule_seeds())
     write_seeds("hts_csv", hts_csv_seeds())
     write_seeds("eu_cn", eu_cn_seeds())
+    write_seeds("hts_json", hts_json_seeds())
 
 
 if __name__ == "__main__":

@@ -28,8 +28,8 @@ std::string normalise_cet_rate(std::string_view text);
 // indented under its 8-digit parent when the file has it. Throws Error with file, line and column.
 std::vector<schedule::LineRow> read_eu_cn_csv(std::istream& input, const std::string& display_name);
 
-// A complete format-1 schedule.toml for an imported CN edition: EUR, CIF valuation, rounding
-// half-up to cents per duty amount, coverage saying that only third-country duties are modelled.
-std::string eu_cn_starter_schedule_toml(std::string_view name, const EditionInfo& edition);
+// The starter schedule.toml settings for an imported CN edition: EUR, CIF valuation, coverage
+// saying that only third-country duties are modelled.
+StarterSettings eu_cn_starter_settings(const EditionInfo& edition);
 
 } // namespace dutycalc::importers

@@ -45,29 +45,36 @@ std::string table_file_name(std::string_view edition_id) {
 
 std::string edition_toml(const EditionInfo& edition) {
   return fmt::format("[[edition]]\nid = {}\neffective = {}\nfile = {}\nsource = {}\n",
-                     quoted(edition.id), edition.effective.to_string(), quoted(edition.file),
+                     quoted(edition.id),
+                     edition.effective ? edition.effective->to_string() : "YYYY-MM-DD",
+                     quoted(edition.file),
                      quoted(edition.source));
 }
 
-std::string starter_schedule_toml(std::string_view name, const EditionInfo& edition) {
-  return fmt::format(
-      "format = {}\n"
-      "name = {}\n"
-      "title = {}\n"
-      "currency = \"USD\"\n"
-      "valuation = \"transaction-value\"\n"
-      "coverage = {}\n"
-      "\n"
-      "[rounding]\n"
-      "places = 2\n"
-      "mode = \"half-up\"\n"
-      "point = \"each duty amount per line\"\n"
-      "\n{}",
-      schedule::k_current_format, quoted(name), quoted(edition.id),
-      quoted(fmt::format("general (MFN) rates of {}; not yet modelled: preference programmes, "
-                         "column 2, additional duties, quotas, fees, taxes",
-                         edition.id)),
-      edition_toml(edition));
+std::string starter_schedule_toml(std::string_view name, const EditionInfo& edition,
+                                  const StarterSettings& settings) {
+  return fmt::format("format = {}\n"
+                     "name = {}\n"
+                     "title = {}\n"
+                     "currency = {}\n"
+                     "{}valuation = {}\n"
+                     "coverage = {}\n"
+                     "\n"
+                     "[rounding]\n"
+                     "places = 2\n"
+                     "mode = \"half-up\"\n"
+                     "point = \"each duty amount per line\"\n"
+                     "\n{}",
+                     schedule::k_current_format, quoted(name), quoted(edition.id),
+                     quoted(settings.currency), settings.valuation_note, quoted(settings.valuation),
+                     quoted(settings.coverage), edition_toml(edition));
+}
+
+StarterSettings hts_starter_settings(const EditionInfo& edition) {
+  return {"USD", "transaction-value", "",
+          fmt::format("general (MFN) rates of {}; not yet modelled: preference programmes, "
+                      "column 2, additional duties, quotas, fees, taxes",
+                      edition.id)};
 }
 
 } // namespace dutycalc::importers

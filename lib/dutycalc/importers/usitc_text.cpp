@@ -1,5 +1,11 @@
 #include <dutycalc/importers/usitc_text.hpp>
 
+#include <dutycalc/error.hpp>
+#include <dutycalc/importers/json_reader.hpp>
+#include <dutycalc/importers/utf8.hpp>
+
+#include <fmt/format.h>
+
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -8,7 +14,12 @@ namespace dutycalc::importers {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// White space, and every other ASCII control character: none belongs in plain text (and a NUL
+// from a JSON "\u0000" would make the lines table unreadable).
+bool is_space(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte <= 0x20 || byte == 0x7F;
+}
 
 // The superscript form of a character, or empty when Unicode has none.
 std::string_view superscript(char c) {
@@ -18,24 +29,6 @@ std::string_view superscript(char c) {
   if (c == '-') return "⁻";
   if (c == '+') return "⁺";
   return {};
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Decodes the entity starting at text[0] == '&'; returns the characters consumed (0: not one).
@@ -64,7 +57,7 @@ std::size_t decode_entity(std::string_view text, std::string& out) {
       if (d < 0 || cp > 0x10FFFF) return 0;
       cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(d);
     }
-    if (cp == 0 || cp > 0x10FFFF) return 0;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
     append_utf8(out, cp);
     return semi + 1;
   }
@@ -131,7 +124,7 @@ std::string plain_text(std::string_view markup) {
         emit("&");
         ++i;
       } else {
-        if (decoded == " ") pending_space = true;
+        if (decoded.size() == 1 && is_space(decoded[0])) pending_space = true; // &nbsp; &#10;
         else emit(decoded);
         i += used;
       }
@@ -146,72 +139,38 @@ std::string plain_text(std::string_view markup) {
   return out;
 }
 
+void add_unit(std::string_view exported, std::vector<std::string>& units) {
+  std::string unit = plain_text(exported);
+  if (!unit.empty()) units.push_back(std::move(unit));
+}
+
 std::optional<std::vector<std::string>> parse_units(std::string_view field, std::string& why) {
   std::vector<std::string> units;
-  std::size_t i = 0;
-  const auto skip_space = [&] {
-    while (i < field.size() && is_space(field[i])) ++i;
-  };
-  skip_space();
-  if (i == field.size()) return units;
-  const auto fail = [&](std::string message) -> std::optional<std::vector<std::string>> {
-    why = std::move(message);
+  const std::size_t first = field.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return units;
+  if (field[first] != '[') {
+    why = "units are not a JSON array of strings";
     return std::nullopt;
-  };
-  if (field[i] != '[') return fail("units are not a JSON array of strings");
-  ++i;
-  skip_space();
-  if (i < field.size() && field[i] == ']') return units;
-  for (;;) {
-    skip_space();
-    if (i >= field.size() || field[i] != '"') return fail("units are not a JSON array of strings");
-    ++i;
-    std::string raw;
-    for (;;) {
-      if (i >= field.size()) return fail("unterminated string in units");
-      const char c = field[i++];
-      if (c == '"') break;
-      if (c != '\\') {
-        raw.push_back(c);
-        continue;
-      }
-      if (i >= field.size()) return fail("unterminated string in units");
-      const char e = field[i++];
-      switch (e) {
-      case '"': case '\\': case '/': raw.push_back(e); break;
-      case 'n': case 't': case 'r': case 'b': case 'f': raw.push_back(' '); break;
-      case 'u': {
-        if (i + 4 > field.size()) return fail("bad \\u escape in units");
-        std::uint32_t cp = 0;
-        for (int k = 0; k < 4; ++k) {
-          const char h = field[i++];
-          if (!std::isxdigit(static_cast<unsigned char>(h))) return fail("bad \\u escape in units");
-          cp = cp * 16 + static_cast<std::uint32_t>(
-                             std::isdigit(static_cast<unsigned char>(h))
-                                 ? h - '0'
-                                 : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);
-        }
-        append_utf8(raw, cp);
-        break;
-      }
-      default: return fail(std::string("bad escape '\\") + e + "' in units");
-      }
-    }
-    std::string unit = plain_text(raw);
-    if (!unit.empty()) units.push_back(std::move(unit));
-    skip_space();
-    if (i < field.size() && field[i] == ',') {
-      ++i;
-      continue;
-    }
-    if (i < field.size() && field[i] == ']') {
-      ++i;
-      skip_space();
-      if (i != field.size()) return fail("text after the units array");
-      return units;
-    }
-    return fail("units are not a JSON array of strings");
   }
+  JsonReader json(field, "units");
+  try {
+    json.begin_array();
+    std::string unit;
+    while (json.next_element()) {
+      if (json.peek() != JsonType::string) {
+        why = "units are not a JSON array of strings";
+        return std::nullopt;
+      }
+      json.read_string(unit);
+      add_unit(unit, units);
+    }
+    json.finish();
+  } catch (const Error& e) {
+    why = fmt::format("units are not valid JSON: {} (at byte {} of the field)", e.message(),
+                      e.where().column);
+    return std::nullopt;
+  }
+  return units;
 }
 
 } // namespace dutycalc::importers

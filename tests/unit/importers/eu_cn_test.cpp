@@ -118,8 +118,8 @@ TEST_CASE("read_eu_cn_csv") {
 }
 
 TEST_CASE("read_eu_cn_csv errors") {
-  CHECK(error_of("") ==
-        "in.csv: empty file: expected the CSV of the EU CET 2020 (global-uk-tariff.csv)");
+  CHECK(error_of("") == "in.csv: empty file: expected the UK-published CSV of the EU CET 2020 "
+                        "(global-uk-tariff.csv)");
   CHECK(error_of("commodity,description\n") ==
         "in.csv:1:1: missing column 'cet_duty_rate' in the header: is this the UK-published CSV "
         "of the EU CET 2020 (global-uk-tariff.csv)?");
