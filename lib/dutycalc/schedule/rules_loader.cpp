@@ -164,9 +164,11 @@ ProductScope RulesParser::product_scope(const toml::table& t, std::string_view r
     if (!sink() || rule.empty()) return;
     // A code listed twice does no harm, but is usually a slip for another code.
     std::map<std::pair<std::uint64_t, std::uint64_t>, std::size_t> seen;
+    std::vector<bool> repeated(out.size(), false);
     for (std::size_t i = 0; i < out.size(); ++i) {
       const auto [first, inserted] = seen.try_emplace({out[i].low.key(), out[i].high.key()}, i);
       if (inserted) continue;
+      repeated[i] = true;
       const SourceLocation before = at(*array.get(first->second));
       sink()->warning(at(*array.get(i)),
                       fmt::format("'{}' is listed twice in '{}' of {} (first at line {}, column {})",
@@ -175,16 +177,19 @@ ProductScope RulesParser::product_scope(const toml::table& t, std::string_view r
     if (key != "products" || m_schedule.editions.empty()) return;
     std::vector<std::size_t> unknown;
     for (std::size_t i = 0; i < out.size(); ++i)
-      if (out[i].low == out[i].high && !edition_codes().known(out[i].low)) unknown.push_back(i);
+      if (!repeated[i] && out[i].low == out[i].high && !edition_codes().known(out[i].low))
+        unknown.push_back(i);
     if (unknown.empty()) return;
     std::string listed;
     for (std::size_t j = 0; j < unknown.size() && j < k_listed_codes; ++j)
       listed += (j ? ", " : "") + texts[unknown[j]];
     if (unknown.size() > k_listed_codes) listed += ", ...";
     sink()->warning(at(*array.get(unknown.front())),
-                    fmt::format("{} of the {} codes in 'products' of {} are in no edition's lines "
-                                "table ({}): no priced line can carry them",
-                                unknown.size(), out.size(), rule, listed));
+                    fmt::format("{} of the {} entries in 'products' of {} {} no edition's lines "
+                                "table has ({}): no priced line can carry {}",
+                                unknown.size(), seen.size(), rule,
+                                unknown.size() == 1 ? "is a code" : "are codes", listed,
+                                unknown.size() == 1 ? "it" : "them"));
   };
   read("products", scope.include);
   read("exclude_products", scope.exclude);
