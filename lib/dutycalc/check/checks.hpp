@@ -14,8 +14,9 @@ namespace dutycalc::check {
 // Measures overlap when they have the same `kind`, reach a common code, origin (and melt country)
 // on a common date where no exemption removes either, and neither `replaces` the other. Quotas
 // overlap when a line could draw on both; taxes when they share a destination and a date; de
-// minimis rules when they share an origin and a date; fees when two with the same id (versions
-// of one fee) share a date, a transport mode and an entry value. (overlaps.cpp)
+// minimis rules when they share an origin and a date; fees when two versions of one fee (the
+// same id, or the same title but for a closing parenthesis: "Merchandise processing fee
+// (FY2024)") share a date, a transport mode and an entry value. (overlaps.cpp)
 void check_overlaps(const schedule::Schedule& schedule, schedule::Diagnostics& sink);
 
 // Ids the loader does not already hold unique: notices, taxes and de minimis rules (an error at

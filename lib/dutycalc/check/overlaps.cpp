@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace dutycalc::check {
@@ -210,7 +211,16 @@ void tax_overlaps(const Schedule& schedule, Diagnostics& sink) {
   }
 }
 
-// A fee's versions share its id: two of them must not be charged on one entry.
+// What a fee is a version of: its title without a closing parenthesis, which names the version
+// ("Merchandise processing fee (FY2024)" is a version of "Merchandise processing fee").
+std::string_view fee_family(std::string_view title) {
+  if (!title.ends_with(')')) return title;
+  const std::size_t open = title.rfind(" (");
+  return open == std::string_view::npos ? title : title.substr(0, open);
+}
+
+// Two versions of one fee (the same id, or the same title but for the version) must not both be
+// charged on one entry.
 void fee_overlaps(const Schedule& schedule, Diagnostics& sink) {
   const auto& fees = schedule.fees;
   const auto modes_meet = [](const schedule::Fee& a, const schedule::Fee& b) {
@@ -232,14 +242,14 @@ void fee_overlaps(const Schedule& schedule, Diagnostics& sink) {
     for (std::size_t i = 0; i < j; ++i) {
       const auto& a = fees[i];
       const auto& b = fees[j];
-      if (a.id != b.id) continue;
+      if (a.id != b.id && fee_family(a.title) != fee_family(b.title)) continue;
       const auto window = intersect(window_of(a.window), window_of(b.window));
       if (!window || !modes_meet(a, b) || !values_meet(a, b)) continue;
       sink.error(b.origin.where,
-                 fmt::format("fee '{}' overlaps the fee with the same id at {}: both would be "
-                             "charged on one entry {}",
-                             b.id, place_of(a.origin.where, b.origin.where),
-                             describe_start(*window)));
+                 fmt::format("fee '{}' overlaps fee '{}' ({}), a version of the same fee ('{}'): "
+                             "both would be charged on one entry {}",
+                             b.id, a.id, place_of(a.origin.where, b.origin.where),
+                             fee_family(b.title), describe_start(*window)));
     }
   }
 }
