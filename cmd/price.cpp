@@ -16,7 +16,9 @@
 #include <fmt/core.h>
 
 #include <iostream>
+#include <algorithm>
 #include <memory>
+#include <thread>
 #include <optional>
 
 namespace dutycalc::cmd {
@@ -35,6 +37,7 @@ struct PriceOptions {
   std::string lock_timeout = "10";
   bool dry_run = false;
   bool strict = false;
+  unsigned threads = 0; // 0: one per core
 };
 
 ExitCode run_price(const PriceOptions& options, const Context& context) {
@@ -70,7 +73,11 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
       options.ledger.empty() ? quota::open_memory_ledger()
                              : quota::open_sqlite_ledger(options.ledger, ledger_options);
 
-  pricing::PriceManifestOptions run_options{options.delimiter[0], options.strict};
+  pricing::PriceManifestOptions run_options;
+  run_options.delimiter = options.delimiter[0];
+  run_options.strict = options.strict;
+  run_options.threads = options.threads != 0 ? options.threads
+                                             : std::max(1u, std::thread::hardware_concurrency());
   pricing::PriceTotals totals;
   std::vector<pricing::ManifestSource> sources;
   for (const auto& name : options.manifests)
@@ -109,6 +116,10 @@ void setup_price(CLI::App& app, Context& context) {
   sub->add_flag("--dry-run", options->dry_run, "Price against the ledger without drawing on it");
   sub->add_option("--lock-timeout", options->lock_timeout,
                   "Seconds to wait for another run holding the ledger")->capture_default_str();
+  sub->add_option("--threads", options->threads,
+                  "Threads that price lines (default: one per core); the output is the same "
+                  "whatever the number")
+      ->check(CLI::Range(1u, 256u));
   sub->add_option("--fx", options->fx,
                   "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
   sub->callback([options, &context] { context.exit_code = run_price(*options, context); });

@@ -57,7 +57,13 @@ bool HsCode::starts_with(const HsCode& p) const {
 }
 
 std::string HsCode::digits() const {
-  return m_length == 0 ? std::string() : fmt::format("{:0{}}", m_digits, m_length);
+  char text[20];
+  std::uint64_t v = m_digits;
+  for (int i = m_length - 1; i >= 0; --i) {
+    text[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return std::string(text, static_cast<std::size_t>(m_length));
 }
 
 std::string HsCode::formatted() const {

@@ -236,4 +236,23 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
   return Scan::record;
 }
 
+void OwnedRecord::assign(const CsvRecord& from) {
+  m_bytes.clear();
+  for (const std::string_view field : from.fields) m_bytes.append(field);
+  m_record.fields.resize(from.fields.size());
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < from.fields.size(); ++i) {
+    m_record.fields[i] = std::string_view(m_bytes.data() + at, from.fields[i].size());
+    at += from.fields[i].size();
+  }
+  m_record.columns = from.columns;
+  m_record.lines = from.lines;
+  m_record.line = from.line;
+  m_record.end_line = from.end_line;
+  m_record.end_column = from.end_column;
+  m_record.problem = from.problem;
+  m_record.problem_line = from.problem_line;
+  m_record.problem_column = from.problem_column;
+}
+
 } // namespace dutycalc::manifest

@@ -34,6 +34,19 @@ struct CsvRecord {
   int problem_column = 0;
 };
 
+// A record that owns its bytes: a copy of one the reader returned, valid past the reader's next
+// call to next(). Batches of records priced on several threads are kept this way. Copying reuses
+// the memory of the previous copy.
+class OwnedRecord {
+public:
+  void assign(const CsvRecord& from);
+  const CsvRecord& record() const { return m_record; }
+
+private:
+  std::string m_bytes;
+  CsvRecord m_record;
+};
+
 class CsvReader {
 public:
   // Reads from `input`; `display_name` is the file name that messages use ("<stdin>" for stdin).

@@ -91,7 +91,7 @@ private:
     std::size_t size = k_longest + 1; // matches nothing until filled
     std::optional<rate::Unit> unit;
   };
-  std::array<Entry, 4> m_entries{};
+  std::array<Entry, 16> m_entries{};
   std::size_t m_next = 0;
 };
 

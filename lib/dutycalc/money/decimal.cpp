@@ -119,6 +119,11 @@ Decimal::ParseStatus Decimal::parse(std::string_view text, Decimal& out) {
   bool overflow = false;
   constexpr Raw k_max = static_cast<Raw>((static_cast<U128>(1) << 127) - 1);
   constexpr Raw k_max_whole = k_max / k_one;
+  // Up to 18 digits fit 64 bits: no overflow check needed (and 64-bit arithmetic is cheaper).
+  std::uint64_t small = 0;
+  for (; i < text.size() && whole_digits < 18 && text[i] >= '0' && text[i] <= '9'; ++i, ++whole_digits)
+    small = small * 10 + static_cast<std::uint64_t>(text[i] - '0');
+  whole = static_cast<Raw>(small);
   for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++whole_digits) {
     const int digit = text[i] - '0';
     if (overflow || whole > (k_max_whole - digit) / 10) overflow = true;
@@ -204,7 +209,8 @@ int Decimal::places_used() const {
 }
 
 namespace {
-std::string render(Decimal::Raw raw, int min_places, bool grouped) {
+// Writes the decimal text into `out` (room for Decimal::k_max_text bytes); returns its length.
+std::size_t render(Decimal::Raw raw, int min_places, bool grouped, char* out) {
   const bool negative = raw < 0;
   U128 mag = negative ? static_cast<U128>(-(raw + 1)) + 1 : static_cast<U128>(raw);
   const auto one = static_cast<U128>(k_one);
@@ -232,12 +238,11 @@ std::string render(Decimal::Raw raw, int min_places, bool grouped) {
       whole /= 10;
     } while (whole != 0);
   }
-  std::string out;
-  out.reserve(count + count / 3 + Decimal::k_places + 3);
-  if (negative) out.push_back('-');
+  std::size_t length = 0;
+  if (negative) out[length++] = '-';
   for (std::size_t i = count; i-- > 0;) {
-    out.push_back(digits[i]);
-    if (grouped && i > 0 && i % 3 == 0) out.push_back(',');
+    out[length++] = digits[i];
+    if (grouped && i > 0 && i % 3 == 0) out[length++] = ',';
   }
   char frac_digits[Decimal::k_places];
   for (int i = Decimal::k_places - 1; i >= 0; --i) {
@@ -247,17 +252,25 @@ std::string render(Decimal::Raw raw, int min_places, bool grouped) {
   int places = Decimal::k_places;
   while (places > min_places && frac_digits[places - 1] == '0') --places;
   if (places > 0) {
-    out.push_back('.');
-    out.append(frac_digits, static_cast<std::size_t>(places));
+    out[length++] = '.';
+    for (int i = 0; i < places; ++i) out[length++] = frac_digits[i];
   }
-  return out;
+  return length;
 }
 } // namespace
 
-std::string Decimal::to_string(int min_places) const { return render(m_raw, min_places, false); }
+std::size_t Decimal::to_chars(char* out, int min_places) const {
+  return render(m_raw, min_places, false, out);
+}
+
+std::string Decimal::to_string(int min_places) const {
+  char text[k_max_text];
+  return std::string(text, render(m_raw, min_places, false, text));
+}
 
 std::string Decimal::to_grouped_string(int min_places) const {
-  return render(m_raw, min_places, true);
+  char text[k_max_text];
+  return std::string(text, render(m_raw, min_places, true, text));
 }
 
 Decimal round(Decimal value, int places, RoundingMode mode) {

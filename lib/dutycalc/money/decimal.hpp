@@ -56,6 +56,10 @@ public:
 
   // Shortest exact text, at least `min_places` fraction digits: Decimal 101.1 -> "101.10" for 2.
   std::string to_string(int min_places = 0) const;
+  // The same text written into `out` (at least k_max_text bytes), without allocating; returns
+  // its length.
+  static constexpr std::size_t k_max_text = 72; // 39 digits, 12 group commas, sign, point, 12 places
+  std::size_t to_chars(char* out, int min_places = 0) const;
   // Same, with ',' between thousands ("1,234,567.50").
   std::string to_grouped_string(int min_places = 0) const;
 

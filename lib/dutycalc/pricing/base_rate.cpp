@@ -8,12 +8,13 @@ namespace dutycalc::pricing {
 
 namespace {
 
-BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLine& line) {
+BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLine& line,
+                      bool with_source) {
   BaseRate base;
   base.rate = &line.general;
   base.measure = "general";
   base.text = line.general.text();
-  base.source = fmt::format("{}, {} general rate", edition.id, line.code.formatted());
+  if (with_source) base.source = fmt::format("{}, {} general rate", edition.id, line.code.formatted());
   return base;
 }
 
@@ -41,7 +42,7 @@ bool programme_eligible(const schedule::Programme& programme, schedule::CountryC
 
 BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Edition& edition,
                           const schedule::TariffLine& line, schedule::CountryCode origin,
-                          std::string_view programme, Date date) {
+                          std::string_view programme, Date date, bool with_source) {
   if (schedule.column2) {
     if (const auto* membership = schedule.column2->membership(origin, date)) {
       if (!line.column2.is_empty()) {
@@ -62,7 +63,7 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
     }
   }
 
-  BaseRate base = general_rate(edition, line);
+  BaseRate base = general_rate(edition, line, with_source);
   if (programme.empty()) return base;
 
   const schedule::Programme* definition = schedule.find_programme(programme);

@@ -9,14 +9,58 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 
 namespace dutycalc::pricing {
 
 using manifest::Column;
 using schedule::Rounding;
 
+namespace {
+
+std::atomic<std::uint64_t> g_engines{0};
+
+// What a code resolves to in one edition, and the rules that may reach it: the same for every
+// line with that code, so each thread keeps the answers for recent codes (direct-mapped by the
+// code's key). Entries name the engine that computed them: engines come and go (tests, explain).
+struct CodeFacts {
+  std::uint64_t engine = 0;
+  const schedule::Edition* edition = nullptr;
+  std::uint64_t code_key = 0;
+  const schedule::TariffLine* rated = nullptr; // null: the code does not resolve
+  schedule::RuleCandidates candidates;
+};
+constexpr std::size_t k_code_cache_size = 32768; // a power of two; ~4 MB per thread
+
+} // namespace
+
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
-    : m_schedule(schedule), m_options(options), m_rules(schedule) {}
+    : m_schedule(schedule), m_options(options), m_rules(schedule), m_id(++g_engines) {}
+
+const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::Edition& edition,
+                                                   const schedule::TariffLine*& rated,
+                                                   std::string& problem) const {
+  thread_local std::vector<CodeFacts> cache(k_code_cache_size);
+  const std::uint64_t key = code.key();
+  CodeFacts& facts = cache[(key * 0x9E3779B97F4A7C15ull >> 40) & (k_code_cache_size - 1)];
+  if (facts.engine != m_id || facts.edition != &edition || facts.code_key != key) {
+    const auto resolution = edition.nomenclature.resolve(code);
+    m_rules.candidates(code, facts.candidates);
+    facts.rated = resolution.rated;
+    // A code that does not resolve is not kept: its message is made again when asked.
+    if (!facts.rated) {
+      facts.engine = 0;
+      problem = resolution.problem;
+      rated = nullptr;
+      return facts.candidates;
+    }
+    facts.engine = m_id;
+    facts.edition = &edition;
+    facts.code_key = key;
+  }
+  rated = facts.rated;
+  return facts.candidates;
+}
 
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
   thread_local schedule::RuleCandidates candidates;
@@ -119,7 +163,7 @@ bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& 
   out.value = {round(line.value * *rate, r.places, r.mode), currency};
   out.freight = {round(line.freight * *rate, r.places, r.mode), currency};
   out.insurance = {round(line.insurance * *rate, r.places, r.mode), currency};
-  out.rules.push_back({"exchange-rate",
+  if (out.detail) out.rules.push_back({"exchange-rate",
                        fmt::format("1 {} = {} {} ({})", from.code(), rate->to_string(),
                                    currency.code(), rate_date.to_string()),
                        m_options.fx->name(), Decimal{}});
@@ -158,7 +202,7 @@ void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult
     // The tax rounding point: each tax amount of a line.
     const Decimal amount = round(evaluation.amount, r.places, r.mode);
     total += amount;
-    out.rules.push_back({"tax", fmt::format("{} {} on {}", tax.title, tax.rate.text(),
+    if (out.detail) out.rules.push_back({"tax", fmt::format("{} {} on {}", tax.title, tax.rate.text(),
                                             base.to_string(m_schedule.currency.minor_units())),
                          tax.origin.source, amount});
   }
@@ -188,10 +232,12 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
 
   if (!convert(line, date, out)) return;
 
-  const auto resolution = edition.nomenclature.resolve(line.code);
-  if (!resolution.rated) {
+  const schedule::TariffLine* rated_line = nullptr;
+  thread_local std::string problem;
+  const schedule::RuleCandidates& candidates = this->candidates(line.code, edition, rated_line, problem);
+  if (!rated_line) {
     out.problem_column = Column::hs_code;
-    out.fail(resolution.problem);
+    out.fail(problem);
     return;
   }
 
@@ -201,18 +247,17 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
     dutiable = out.value.amount + out.freight.amount + out.insurance.amount;
   out.customs_value = {dutiable, currency};
 
-  const schedule::TariffLine& rated = *resolution.rated;
+  const schedule::TariffLine& rated = *rated_line;
   const schedule::CountryCode origin = line.origin;
-  const BaseRate base = choose_base_rate(m_schedule, edition, rated, origin, line.program, date);
+  const BaseRate base =
+      choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.detail);
   for (const std::string& warning : base.warnings) out.warn(warning);
   const rate::Expression& base_rate = base.expression();
 
   // Scratch kept per thread: the hot path allocates nothing once warm.
-  thread_local schedule::RuleCandidates candidates;
   thread_local std::vector<Part> parts;
   thread_local std::vector<MeasureOutcome> outcomes;
   thread_local std::vector<std::string> part_rates;
-  m_rules.candidates(line.code, candidates);
 
   // The parts to price: the whole line, or its in-quota and over-quota parts.
   parts.clear();
@@ -300,8 +345,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
       // subheading + 25%"): what it adds is its total less the base.
       sums.add(&measure, measure.rate.uses_applicable_subheading() ? total.amount - evaluation.amount
                                                                    : total.amount);
-      const std::string added = rate::added_to_base(measure.rate);
-      rate_text += fmt::format(" + {} ({})", added, measure.heading);
+      if (out.detail)
+        rate_text += fmt::format(" + {} ({})", rate::added_to_base(measure.rate), measure.heading);
     }
     part_rates.push_back(std::move(rate_text));
   }
@@ -314,9 +359,9 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   const Rounding& rounding = m_schedule.rounding;
   const Decimal base_duty = round(sums.base, rounding.places, rounding.mode);
   out.base_duty = {base_duty, currency};
-  out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
+  if (out.detail) out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
   if (q)
-    out.rules.push_back({"quota",
+    if (out.detail) out.rules.push_back({"quota",
                          fmt::format("{} in quota, {} over quota ({})",
                                      quantity_text(draw->in, *q), quantity_text(draw->over, *q),
                                      draw->period),
@@ -325,7 +370,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   for (const auto& [measure, exact] : sums.measures) {
     const Decimal added = round(exact, rounding.places, rounding.mode);
     additional += added;
-    out.rules.push_back({measure->kind, measure->rate.text(),
+    if (out.detail) out.rules.push_back({measure->kind, measure->rate.text(),
                          fmt::format("{} {}: {}", measure->heading, measure->title,
                                      measure->origin.source),
                          added});
@@ -338,7 +383,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                          quantity_text(draw->in, *q), quantity_text(draw->over, *q)));
   if (q && !q->origin.unconfirmed.empty())
     out.warn(fmt::format("quota {}: unconfirmed: {}", q->id, q->origin.unconfirmed));
-  if (!q) {
+  if (!q && out.detail) {
     // A quota the line would draw on but for where its metal was melted: say why it does not.
     for (const quota::Quota* candidate : candidates.quotas)
       if (const quota::Quota& other = *candidate; other.melt_origins && other.window.contains(date) && other.products.matches(line.code) &&
@@ -348,10 +393,11 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                              line.melt_country[0] ? std::string(schedule::view(line.melt_country))
                                                   : std::string("not given")));
   }
-  for (const schedule::Notice* notice : candidates.notices)
-    if (notice->window.contains(date) && candidates.reaches(notice->products, line.code) &&
-        notice->origins.matches(origin, date))
-      out.warn(notice->message);
+  if (out.detail)
+    for (const schedule::Notice* notice : candidates.notices)
+      if (notice->window.contains(date) && candidates.reaches(notice->products, line.code) &&
+          notice->origins.matches(origin, date))
+        out.warn(notice->message);
   out.additional_duty = {additional, currency};
 
   if (entry && entry->de_minimis) {
@@ -361,13 +407,13 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                          entry->de_minimis->threshold.to_string(currency.minor_units())));
     out.base_duty = out.additional_duty = {Decimal{}, currency};
     out.rules.clear();
-    out.rules.push_back({"de-minimis", entry->de_minimis->id, entry->de_minimis->origin.source, Decimal{}});
+    if (out.detail) out.rules.push_back({"de-minimis", entry->de_minimis->id, entry->de_minimis->origin.source, Decimal{}});
   } else {
     Decimal fees;
     if (entry)
       for (const auto& share : entry->fees) {
         fees += share.amount;
-        out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
+        if (out.detail) out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
       }
     out.fees = {fees, currency};
     add_taxes(line, date, out);

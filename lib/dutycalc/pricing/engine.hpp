@@ -9,7 +9,9 @@
 #include <dutycalc/schedule/rule_index.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 
+#include <cstdint>
 #include <optional>
+#include <string>
 
 namespace dutycalc::fx {
 class FxTable;
@@ -67,9 +69,15 @@ private:
   // point for conversions: the schedule's places and mode); false with `out` failed when no rate.
   bool convert(const manifest::ManifestLine& line, Date date, LineResult& out) const;
   void add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const;
+  // The rated line `code` resolves to in `edition` (null, with `problem` set, when it does not)
+  // and the rules that may reach it; remembered per thread for recent codes.
+  const schedule::RuleCandidates& candidates(HsCode code, const schedule::Edition& edition,
+                                             const schedule::TariffLine*& rated,
+                                             std::string& problem) const;
   const schedule::Schedule& m_schedule;
   EngineOptions m_options;
   schedule::RuleIndex m_rules;
+  std::uint64_t m_id; // distinguishes engines in the per-thread caches
 };
 
 } // namespace dutycalc::pricing

@@ -15,6 +15,7 @@ void LineResult::clear() {
 }
 
 void LineResult::warn(std::string_view text) {
+  if (!detail) return;
   if (!message.empty()) message.append("; ");
   message.append(text);
 }

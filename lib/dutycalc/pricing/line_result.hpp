@@ -41,6 +41,10 @@ struct LineResult {
   // The manifest column a failure is about (hs_code for an unknown code...), to place the
   // message; count_ when the whole line is meant.
   manifest::Column problem_column = manifest::Column::count_;
+  // False: only the status and the amounts are wanted (a first pass that learns which lines can
+  // be priced and their values); the rules, the rate text and warnings are then not built.
+  // Kept by clear().
+  bool detail = true;
 
   // Resets for reuse without giving back the strings' memory (the hot path reuses one result).
   void clear();

@@ -2,6 +2,7 @@
 
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
+#include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 #include <unordered_map>
 
@@ -89,16 +91,24 @@ private:
 
 
 // What the first pass learns about one customs entry.
+// Kept for every entry of the run, so it is kept small: the entry's fees live in the plan's
+// flat arrays (fee_count of them from first_fee), not in vectors of their own.
 struct EntryState {
   Decimal total;                 // value of its lines that can be priced
-  std::size_t lines_left = 0;    // priced lines still to write (the last takes the remainder)
+  const schedule::DeMinimis* de_minimis = nullptr;
+  std::uint32_t lines_left = 0;  // priced lines still to write (the last takes the remainder)
+  std::uint32_t first_fee = 0;
   Date date;
   manifest::TransportMode mode = manifest::TransportMode::unknown;
+  std::uint16_t fee_count = 0; // a schedule has a handful of fees
   bool started = false;
-  const schedule::DeMinimis* de_minimis = nullptr;
   bool de_minimis_possible = true;
-  std::vector<EntryCharges::FeeShare> fee_totals; // the entry's fees, rounded once
-  std::vector<Decimal> allocated;                 // shares written so far
+};
+
+// The fees of all entries, rounded once per entry, and the shares of them written so far.
+struct EntryFees {
+  std::vector<EntryCharges::FeeShare> totals;
+  std::vector<Decimal> allocated;
 };
 
 const schedule::DeMinimis* de_minimis_for(const schedule::Schedule& schedule,
@@ -109,8 +119,9 @@ const schedule::DeMinimis* de_minimis_for(const schedule::Schedule& schedule,
 }
 
 // Fees once per entry, on its total value: bounded, then rounded (the entry rounding point).
-void compute_entry_fees(const schedule::Schedule& schedule, EntryState& entry) {
+void compute_entry_fees(const schedule::Schedule& schedule, EntryState& entry, EntryFees& fees) {
   const schedule::Rounding& r = schedule.rounding;
+  entry.first_fee = static_cast<std::uint32_t>(fees.totals.size());
   for (const schedule::Fee& fee : schedule.fees) {
     if (!fee.applies(entry.total, entry.mode, entry.date)) continue;
     Decimal amount;
@@ -126,10 +137,48 @@ void compute_entry_fees(const schedule::Schedule& schedule, EntryState& entry) {
       if (fee.minimum && amount < *fee.minimum) amount = *fee.minimum;
       if (fee.maximum && amount > *fee.maximum) amount = *fee.maximum;
     }
-    entry.fee_totals.push_back({&fee, round(amount, r.places, r.mode)});
-    entry.allocated.push_back(Decimal{});
+    fees.totals.push_back({&fee, round(amount, r.places, r.mode)});
+    fees.allocated.push_back(Decimal{});
+    ++entry.fee_count;
   }
 }
+
+// Records are read and priced in batches: reading, quota draws and entry shares are sequential
+// by nature and happen in input order on the calling thread; pricing and rendering a record
+// depend on nothing but the record and what the sequential steps gave it, so they are spread
+// over the threads; output is written in input order. The batch's memory is reused.
+constexpr std::size_t k_batch_records = 1024;
+
+struct BatchSlot {
+  manifest::OwnedRecord record;
+  manifest::ManifestLine line;
+  LineResult result;
+  const quota::QuotaDraw* draw = nullptr;
+  EntryCharges charges;
+  bool has_entry = false;
+  std::string text;       // the rendered record
+  std::string diagnostic; // the message of a line that could not be priced
+};
+
+class Batch {
+public:
+  // Reads up to k_batch_records records; the number read (0 at the end of input).
+  std::size_t fill(manifest::CsvReader& reader, const manifest::ColumnMap& columns) {
+    if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
+    std::size_t n = 0;
+    while (n < k_batch_records && reader.next(m_scratch)) {
+      BatchSlot& slot = m_slots[n++];
+      slot.record.assign(m_scratch);
+      manifest::read_line(slot.record.record(), columns, slot.line);
+    }
+    return n;
+  }
+  BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
+
+private:
+  std::vector<BatchSlot> m_slots;
+  manifest::CsvRecord m_scratch;
+};
 
 } // namespace
 
@@ -139,6 +188,7 @@ struct RunPlan {
   std::vector<std::size_t> draw_records; // record of each draw, ascending
   std::vector<std::uint32_t> entry_of;   // record -> entry (k_no_entry: the line is not priced)
   std::vector<EntryState> entries;
+  EntryFees fees;
   static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
 };
 
@@ -147,15 +197,18 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
                      const PriceManifestOptions& options, std::ostream& diagnostics,
                      PriceTotals& totals) {
   const schedule::Schedule& schedule = engine.schedule();
+  WorkerPool pool(options.threads);
   const bool entry_level = !schedule.fees.empty() || !schedule.de_minimis.empty();
   if (schedule.quotas.empty() && !entry_level) {
     // Nothing to draw on, nothing shared within entries: one streaming pass.
     for (const ManifestSource& source : given) {
       if (source.path == "-") {
-        price_manifest(engine, std::cin, source.display_name, writer, options, diagnostics, totals);
+        price_manifest(engine, std::cin, source.display_name, writer, options, diagnostics, totals,
+                       nullptr, 0, &pool);
       } else {
         std::ifstream file = open_manifest(source);
-        price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals);
+        price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals,
+                       nullptr, 0, &pool);
       }
       if (totals.stopped) return;
     }
@@ -175,43 +228,52 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   RunPlan plan;
   std::vector<quota::QuotaClaim> claims;
   std::vector<Decimal> claim_values;
-  std::unordered_map<std::string, std::uint32_t> entry_index;
   std::size_t record_index = 0;
-  LineResult result;
+  {
+  // Both go before the second pass takes its own memory.
+  std::unordered_map<std::string, std::uint32_t> entry_index;
+  Batch batch;
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
     manifest::CsvReader reader(file, source.display_name, options.delimiter);
-    manifest::CsvRecord record;
-    const manifest::ColumnMap columns = read_header(reader, record, source.display_name);
-    manifest::ManifestLine line;
-    for (; reader.next(record); ++record_index) {
-      manifest::read_line(record, columns, line);
-      plan.entry_of.push_back(RunPlan::k_no_entry);
-      if (line.problem) continue;
-      engine.price(line, result);
-      if (result.status != LineStatus::ok) continue;
-      const Date date = engine.date_of(line);
-      const std::string key = entry_key(line, source.display_name);
-      const auto [it, added] = entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
-      if (added) plan.entries.emplace_back();
-      EntryState& entry = plan.entries[it->second];
-      if (!entry.started) {
-        entry.started = true;
-        entry.date = date;
-        entry.mode = line.mode;
+    manifest::CsvRecord header;
+    const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
+    while (const std::size_t n = batch.fill(reader, columns)) {
+      pool.run(n, [&](std::size_t i) {
+        BatchSlot& slot = batch[i];
+        slot.result.detail = false; // this pass needs the status and the value only
+        if (!slot.line.problem) engine.price(slot.line, slot.result);
+      });
+      for (std::size_t i = 0; i < n; ++i, ++record_index) {
+        const manifest::ManifestLine& line = batch[i].line;
+        const LineResult& result = batch[i].result;
+        plan.entry_of.push_back(RunPlan::k_no_entry);
+        if (line.problem || result.status != LineStatus::ok) continue;
+        const Date date = engine.date_of(line);
+        const std::string key = entry_key(line, source.display_name);
+        const auto [it, added] =
+            entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
+        if (added) plan.entries.emplace_back();
+        EntryState& entry = plan.entries[it->second];
+        if (!entry.started) {
+          entry.started = true;
+          entry.date = date;
+          entry.mode = line.mode;
+        }
+        entry.total += result.value.amount;
+        ++entry.lines_left;
+        const schedule::DeMinimis* d = de_minimis_for(schedule, line.origin, entry.date);
+        if (!d) entry.de_minimis_possible = false;
+        else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
+        plan.entry_of.back() = it->second;
+        const quota::Quota* q = engine.quota_for(line, date);
+        if (!q) continue;
+        claims.push_back({record_index, date, q,
+                          quota::quota_quantity(*q, result.value.amount, line.quantities), key});
+        claim_values.push_back(result.value.amount);
       }
-      entry.total += result.value.amount;
-      ++entry.lines_left;
-      const schedule::DeMinimis* d = de_minimis_for(schedule, line.origin, entry.date);
-      if (!d) entry.de_minimis_possible = false;
-      else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
-      plan.entry_of.back() = it->second;
-      const quota::Quota* q = engine.quota_for(line, date);
-      if (!q) continue;
-      claims.push_back({record_index, date, q, quota::quota_quantity(*q, result.value.amount, line.quantities),
-                        key});
-      claim_values.push_back(result.value.amount);
     }
+  }
   }
   plan.draws = quota::allocate(claims, ledger);
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -230,8 +292,10 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   for (EntryState& entry : plan.entries) {
     if (!entry.de_minimis_possible || !entry.de_minimis || entry.total > entry.de_minimis->threshold)
       entry.de_minimis = nullptr;
-    if (!entry.de_minimis) compute_entry_fees(schedule, entry);
+    if (!entry.de_minimis) compute_entry_fees(schedule, entry, plan.fees);
   }
+  claims = {};
+  claim_values = {};
 
   // Pass 2: price and write in input order.
   std::size_t first_record = 0;
@@ -239,7 +303,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     std::ifstream file = open_manifest(source);
     const std::size_t before = totals.lines;
     price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals, &plan,
-                   first_record);
+                   first_record, &pool);
     first_record += totals.lines - before;
     if (totals.stopped) return;
   }
@@ -249,20 +313,20 @@ namespace {
 
 // This line's share of its entry's fees: in proportion to value, the last priced line of the
 // entry taking what is left so that the shares add up to the entry's fee exactly.
-void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, Decimal value,
-                         EntryCharges& charges) {
+void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, EntryFees& fees,
+                         Decimal value, EntryCharges& charges) {
   charges.fees.clear();
   charges.de_minimis = entry.de_minimis;
   charges.entry_value = entry.total;
   const schedule::Rounding& r = schedule.rounding;
   const bool last = entry.lines_left <= 1;
-  for (std::size_t i = 0; i < entry.fee_totals.size(); ++i) {
-    const Decimal total = entry.fee_totals[i].amount;
+  for (std::size_t i = entry.first_fee; i < entry.first_fee + entry.fee_count; ++i) {
+    const Decimal total = fees.totals[i].amount;
     Decimal share;
-    if (last) share = total - entry.allocated[i];
+    if (last) share = total - fees.allocated[i];
     else if (!entry.total.is_zero()) share = round(total.scaled(value, entry.total), r.places, r.mode);
-    entry.allocated[i] += share;
-    charges.fees.push_back({entry.fee_totals[i].fee, share});
+    fees.allocated[i] += share;
+    charges.fees.push_back({fees.totals[i].fee, share});
   }
   if (entry.lines_left > 0) --entry.lines_left;
 }
@@ -272,15 +336,15 @@ void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, 
 void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
                     report::ReportWriter& writer, const PriceManifestOptions& options,
                     std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan,
-                    std::size_t first_record) {
+                    std::size_t first_record, WorkerPool* shared_pool) {
+  std::optional<WorkerPool> own_pool;
+  if (!shared_pool) own_pool.emplace(options.threads);
+  WorkerPool& pool = shared_pool ? *shared_pool : *own_pool;
   manifest::CsvReader reader(input, display_name, options.delimiter);
   manifest::CsvRecord record;
   const manifest::ColumnMap columns = read_header(reader, record, display_name);
   writer.begin(columns.names());
 
-  manifest::ManifestLine line;
-  LineResult result;
-  EntryCharges charges;
   std::size_t record_index = first_record;
   // Draws are in record order: a cursor finds each line's draw without a lookup.
   std::size_t next_draw = 0;
@@ -288,34 +352,52 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     next_draw = static_cast<std::size_t>(
         std::lower_bound(plan->draw_records.begin(), plan->draw_records.end(), first_record) -
         plan->draw_records.begin());
-  for (; reader.next(record); ++record_index) {
-    manifest::read_line(record, columns, line);
-    const quota::QuotaDraw* draw = nullptr;
-    const EntryCharges* entry = nullptr;
-    if (plan) {
+  const bool renders = writer.renders();
+  Batch batch;
+  while (const std::size_t n = batch.fill(reader, columns)) {
+    // In input order: each line's quota draw and share of its entry's fees.
+    for (std::size_t i = 0; i < n; ++i, ++record_index) {
+      BatchSlot& slot = batch[i];
+      slot.draw = nullptr;
+      slot.has_entry = false;
+      if (!plan) continue;
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
-        draw = &plan->draws[next_draw++];
+        slot.draw = &plan->draws[next_draw++];
       const std::uint32_t e = plan->entry_of[record_index];
       if (e != RunPlan::k_no_entry) {
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
-        const Decimal value = engine.value_of(line).value_or(Decimal{});
-        share_entry_charges(engine.schedule(), plan->entries[e], value, charges);
-        entry = &charges;
+        const Decimal value = engine.value_of(slot.line).value_or(Decimal{});
+        share_entry_charges(engine.schedule(), plan->entries[e], plan->fees, value, slot.charges);
+        slot.has_entry = true;
       }
     }
-    engine.price(line, result, draw, entry);
-    ++totals.lines;
-    if (result.status == LineStatus::error) {
-      ++totals.failed;
-      diagnostics << fmt::format(
-          "dutycalc: error: {}: {}\n",
-          to_string(problem_place(record, columns, line, result, display_name)), result.message);
-      if (options.strict) {
-        totals.stopped = true;
-        return;
+    pool.run(n, [&](std::size_t i) {
+      BatchSlot& slot = batch[i];
+      engine.price(slot.line, slot.result, slot.draw, slot.has_entry ? &slot.charges : nullptr);
+      slot.diagnostic.clear();
+      if (slot.result.status == LineStatus::error)
+        slot.diagnostic = fmt::format(
+            "dutycalc: error: {}: {}\n",
+            to_string(problem_place(slot.record.record(), columns, slot.line, slot.result,
+                                    display_name)),
+            slot.result.message);
+      slot.text.clear();
+      if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+      const BatchSlot& slot = batch[i];
+      ++totals.lines;
+      if (slot.result.status == LineStatus::error) {
+        ++totals.failed;
+        diagnostics << slot.diagnostic;
+        if (options.strict) {
+          totals.stopped = true;
+          return;
+        }
       }
+      if (renders) writer.write_rendered(slot.text);
+      else writer.write(slot.record.record(), slot.line, slot.result);
     }
-    writer.write(record, line, result);
   }
 }
 

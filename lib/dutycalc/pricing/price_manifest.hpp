@@ -13,11 +13,18 @@
 #include <string>
 #include <vector>
 
+namespace dutycalc {
+class WorkerPool;
+}
+
 namespace dutycalc::pricing {
 
 struct PriceManifestOptions {
   char delimiter = ',';
   bool strict = false; // stop at the first line that cannot be priced, without writing it
+  // Threads that price and render records (1: the calling thread only). Output is the same
+  // byte for byte whatever the number.
+  unsigned threads = 1;
 };
 
 struct PriceTotals {
@@ -49,6 +56,6 @@ struct RunPlan;
 void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
                     report::ReportWriter& writer, const PriceManifestOptions& options,
                     std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan = nullptr,
-                    std::size_t first_record = 0);
+                    std::size_t first_record = 0, WorkerPool* pool = nullptr);
 
 } // namespace dutycalc::pricing

@@ -2,25 +2,26 @@
 
 namespace dutycalc::report {
 
-namespace {
-std::string amount_text(const Money& m) { return m.amount.to_string(m.currency.minor_units()); }
-} // namespace
-
 ResultFields::ResultFields(const pricing::LineResult& result) {
   const bool ok = result.status == pricing::LineStatus::ok;
+  std::array<std::string_view, 5> amounts{};
   if (ok) {
-    m_amounts = {amount_text(result.base_duty), amount_text(result.additional_duty),
-                 amount_text(result.fees), amount_text(result.taxes),
-                 amount_text(result.landed_cost)};
+    const Money* money[] = {&result.base_duty, &result.additional_duty, &result.fees,
+                            &result.taxes, &result.landed_cost};
+    for (std::size_t i = 0; i < amounts.size(); ++i) {
+      const std::size_t length =
+          money[i]->amount.to_chars(m_amounts[i].data(), money[i]->currency.minor_units());
+      amounts[i] = std::string_view(m_amounts[i].data(), length);
+    }
   }
   m_fields = {result.schedule_version,
               result.rate,
-              m_amounts[0],
-              m_amounts[1],
+              amounts[0],
+              amounts[1],
               result.quota,
-              m_amounts[2],
-              m_amounts[3],
-              m_amounts[4],
+              amounts[2],
+              amounts[3],
+              amounts[4],
               ok ? std::string_view("ok") : std::string_view("error"),
               result.message};
 }

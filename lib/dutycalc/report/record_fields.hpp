@@ -18,7 +18,8 @@ public:
   std::string_view operator[](std::size_t i) const { return m_fields[i]; }
 
 private:
-  std::array<std::string, 5> m_amounts; // base, additional, fees, taxes, landed
+  // base, additional, fees, taxes, landed: text kept here, without allocating
+  std::array<std::array<char, Decimal::k_max_text>, 5> m_amounts;
   std::array<std::string_view, 10> m_fields;
 };
 

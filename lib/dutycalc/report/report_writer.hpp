@@ -26,6 +26,14 @@ public:
                      const pricing::LineResult& result) = 0;
   // After the last record: flushes, and for tables prints totals and summaries.
   virtual void finish() = 0;
+
+  // Streaming writers render a record's text without writing it, so that records priced on
+  // several threads are rendered there too and written in input order with write_rendered().
+  // render() must be safe to call from several threads at once (between begin() calls).
+  virtual bool renders() const { return false; }
+  virtual void render(const manifest::CsvRecord& /*record*/, const manifest::ManifestLine& /*line*/,
+                      const pricing::LineResult& /*result*/, std::string& /*out*/) const {}
+  virtual void write_rendered(std::string_view /*text*/) {}
 };
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, Output& output);

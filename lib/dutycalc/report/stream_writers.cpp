@@ -40,23 +40,30 @@ public:
     m_output.write(m_line);
   }
 
-  void write(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+  void write(const manifest::CsvRecord& record, const manifest::ManifestLine& line,
              const pricing::LineResult& result) override {
     m_line.clear();
+    render(record, line, result, m_line);
+    m_output.write(m_line);
+  }
+
+  bool renders() const override { return true; }
+  void render(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+              const pricing::LineResult& result, std::string& out) const override {
     // Exactly as many input fields as the header has: short records are padded, so every
     // output row has the same shape (extra fields are reported in the message).
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
-      if (i < record.fields.size()) append_csv_field(m_line, record.fields[i]);
-      m_line.push_back(',');
+      if (i < record.fields.size()) append_csv_field(out, record.fields[i]);
+      out.push_back(',');
     }
     ResultFields fields(result);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) m_line.push_back(',');
-      append_csv_field(m_line, fields[i]);
+      if (i > 0) out.push_back(',');
+      append_csv_field(out, fields[i]);
     }
-    m_line.push_back('\n');
-    m_output.write(m_line);
+    out.push_back('\n');
   }
+  void write_rendered(std::string_view text) override { m_output.write(text); }
 
   void finish() override { m_output.flush(); }
 
@@ -73,42 +80,50 @@ public:
 
   void begin(const std::vector<std::string>& input_columns) override { m_columns = input_columns; }
 
-  void write(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+  void write(const manifest::CsvRecord& record, const manifest::ManifestLine& line,
              const pricing::LineResult& result) override {
-    m_line.assign("{");
+    m_line.clear();
+    render(record, line, result, m_line);
+    m_output.write(m_line);
+  }
+
+  bool renders() const override { return true; }
+  void write_rendered(std::string_view text) override { m_output.write(text); }
+  void render(const manifest::CsvRecord& record, const manifest::ManifestLine&,
+              const pricing::LineResult& result, std::string& out) const override {
+    out.push_back('{');
     bool first = true;
     const auto key = [&](std::string_view name) {
-      if (!first) m_line.push_back(',');
+      if (!first) out.push_back(',');
       first = false;
-      append_json_string(m_line, name);
-      m_line.push_back(':');
+      append_json_string(out, name);
+      out.push_back(':');
     };
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
       key(m_columns[i]);
-      append_json_string(m_line, i < record.fields.size() ? record.fields[i] : std::string_view());
+      append_json_string(out, i < record.fields.size() ? record.fields[i] : std::string_view());
     }
     ResultFields fields(result);
     for (std::size_t i = 0; i < fields.size(); ++i) {
       key(k_result_columns[i]);
-      append_json_string(m_line, fields[i]);
+      append_json_string(out, fields[i]);
     }
     key("rules");
-    m_line.push_back('[');
+    out.push_back('[');
     for (std::size_t i = 0; i < result.rules.size(); ++i) {
       const auto& rule = result.rules[i];
-      if (i > 0) m_line.push_back(',');
-      m_line.append("{\"measure\":");
-      append_json_string(m_line, rule.measure);
-      m_line.append(",\"rate\":");
-      append_json_string(m_line, rule.rate);
-      m_line.append(",\"source\":");
-      append_json_string(m_line, rule.source);
-      m_line.append(",\"amount\":");
-      append_json_string(m_line, rule.amount.to_string(result.base_duty.currency.minor_units()));
-      m_line.push_back('}');
+      if (i > 0) out.push_back(',');
+      out.append("{\"measure\":");
+      append_json_string(out, rule.measure);
+      out.append(",\"rate\":");
+      append_json_string(out, rule.rate);
+      out.append(",\"source\":");
+      append_json_string(out, rule.source);
+      out.append(",\"amount\":");
+      append_json_string(out, rule.amount.to_string(result.base_duty.currency.minor_units()));
+      out.push_back('}');
     }
-    m_line.append("]}\n");
-    m_output.write(m_line);
+    out.append("]}\n");
   }
 
   void finish() override { m_output.flush(); }

@@ -3,7 +3,14 @@
 namespace dutycalc::report {
 
 void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // One pass over the bytes (find_first_of would search the set once per byte).
+  bool plain = true;
+  for (const char c : field)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      plain = false;
+      break;
+    }
+  if (plain) {
     out.append(field);
     return;
   }
