@@ -45,7 +45,8 @@ ExitCode run_diff(const DiffOptions& options, const Context& context) {
 
   std::optional<diff::ManifestComparison> manifest;
   std::optional<fx::FxTable> rates;
-  if (!options.fx.empty()) rates = fx::FxTable::parse(read_file(options.fx), options.fx);
+  if (!options.fx.empty())
+    rates = fx::FxTable::parse(read_file(options.fx), options.fx);
   if (!options.manifest.empty()) {
     const pricing::ManifestSource source{options.manifest,
                                          options.manifest == "-" ? "<stdin>" : options.manifest};
@@ -53,8 +54,9 @@ ExitCode run_diff(const DiffOptions& options, const Context& context) {
                                       {options.delimiter[0], rates ? &*rates : nullptr}, std::cerr);
   }
 
-  std::unique_ptr<Output> output =
-      options.output.empty() ? std::make_unique<Output>() : std::make_unique<Output>(options.output);
+  std::unique_ptr<Output> output = options.output.empty()
+                                       ? std::make_unique<Output>()
+                                       : std::make_unique<Output>(options.output);
   diff::write_diff(changes, manifest ? &*manifest : nullptr, *parse_output_format(options.format),
                    *output);
   const bool failed = manifest && (manifest->failed_from > 0 || manifest->failed_to > 0);
@@ -71,9 +73,11 @@ void setup_diff(CLI::App& app, Context& context) {
       "Examples:\n"
       "  $ dutycalc diff --schedule us --from 2025-03-11 --to 2025-03-12\n"
       "  $ dutycalc diff --from 2025-03-11 --to 2025-03-12 --manifest shipments.csv\n"
-      "  $ dutycalc diff --schedule ./schedules/us --from 2025-01-01 --to 2025-12-31 --format jsonl\n"
+      "  $ dutycalc diff --schedule ./schedules/us --from 2025-01-01 --to 2025-12-31 --format "
+      "jsonl\n"
       "Lists each day after --from, up to and including --to, on which a rule of any table\n"
-      "(measures, exemptions, quotas, programmes, notices, fees, taxes, de minimis, group members)\n"
+      "(measures, exemptions, quotas, programmes, notices, fees, taxes, de minimis, group "
+      "members)\n"
       "begins or stops applying: it starts, ends, or changes (old -> new) when it stops the day\n"
       "another of the same key begins; a rule that begins and stops in between, neither day a\n"
       "change, comes and goes. Each entry shows what the rule does, its window, source and place.\n"
@@ -91,7 +95,8 @@ void setup_diff(CLI::App& app, Context& context) {
   sub->add_option("--schedule", options->schedule, "Bundled schedule name or schedule directory")
       ->capture_default_str();
   sub->add_option("--from", options->from, "The first date (YYYY-MM-DD)")->required();
-  sub->add_option("--to", options->to, "The second date (YYYY-MM-DD), not before --from")->required();
+  sub->add_option("--to", options->to, "The second date (YYYY-MM-DD), not before --from")
+      ->required();
   sub->add_option("--manifest", options->manifest,
                   "Manifest CSV to price at both dates ('-' for standard input)");
   sub->add_option("--format", options->format, "Output format: table (text), csv or jsonl")
@@ -100,8 +105,9 @@ void setup_diff(CLI::App& app, Context& context) {
   sub->add_option("-o,--output", options->output, "Write to FILE instead of standard output");
   sub->add_option("--delimiter", options->delimiter, "Field delimiter of the manifest")
       ->capture_default_str();
-  sub->add_option("--fx", options->fx,
-                  "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
+  sub->add_option(
+      "--fx", options->fx,
+      "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
   sub->callback([options, &context] { context.exit_code = run_diff(*options, context); });
 }
 

@@ -19,9 +19,9 @@ by_digits(const schedule::Nomenclature& nomenclature) {
   std::vector<std::pair<std::string, const schedule::TariffLine*>> out;
   out.reserve(nomenclature.coded_count());
   for (const auto& line : nomenclature.lines())
-    if (line.code.length() > 0) out.emplace_back(line.code.digits(), &line);
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (line.code.length() > 0)
+      out.emplace_back(line.code.digits(), &line);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return out;
 }
 
@@ -36,7 +36,8 @@ std::vector<LineChange> compare_lines(const schedule::Nomenclature& before,
   std::size_t j = 0;
   // A merge of the two sorted lists.
   while (i < old_lines.size() || j < new_lines.size()) {
-    if (j == new_lines.size() || (i < old_lines.size() && old_lines[i].first < new_lines[j].first)) {
+    if (j == new_lines.size() ||
+        (i < old_lines.size() && old_lines[i].first < new_lines[j].first)) {
       out.push_back({ChangeKind::ends, old_lines[i++].second, nullptr});
     } else if (i == old_lines.size() || new_lines[j].first < old_lines[i].first) {
       out.push_back({ChangeKind::starts, nullptr, new_lines[j++].second});
@@ -55,7 +56,8 @@ EditionChange compare_editions(const schedule::Schedule& schedule, Date from, Da
   bool before_oldest = false;
   out.before = &schedule.edition_for(from, before_oldest);
   out.after = &schedule.edition_for(to, before_oldest);
-  if (out.before == out.after) return out;
+  if (out.before == out.after)
+    return out;
   for (const auto& edition : schedule.editions)
     if (out.before->effective < edition.effective && edition.effective < out.after->effective)
       out.between.push_back(&edition);

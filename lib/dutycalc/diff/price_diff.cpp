@@ -28,15 +28,18 @@ public:
     std::string pattern =
         (std::filesystem::temp_directory_path() / "dutycalc-diff-stdin-XXXXXX").string();
     const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw Error("cannot create a temporary file to hold standard input");
+    if (fd < 0)
+      throw Error("cannot create a temporary file to hold standard input");
     ::close(fd);
     m_path = pattern;
     std::ofstream out(m_path, std::ios::binary);
     // An empty input copies nothing and marks the stream failed: pricing then reports an empty
     // manifest, which is the real problem.
-    if (std::cin.peek() != std::char_traits<char>::eof()) out << std::cin.rdbuf();
+    if (std::cin.peek() != std::char_traits<char>::eof())
+      out << std::cin.rdbuf();
     out.flush();
-    if (!out) throw Error("cannot write a temporary copy of standard input");
+    if (!out)
+      throw Error("cannot write a temporary copy of standard input");
   }
   ~StdinCopy() {
     std::error_code ec;
@@ -56,7 +59,8 @@ PricedAt priced(const pricing::LineResult& result) {
   at.rate = result.rate;
   at.quota = result.quota;
   at.message = result.message;
-  if (!at.ok) return at;
+  if (!at.ok)
+    return at;
   at.value = result.value.amount;
   at.base_duty = result.base_duty.amount;
   at.additional_duty = result.additional_duty.amount;
@@ -108,7 +112,8 @@ public:
 
 private:
   static std::string field(const manifest::CsvRecord& record, int index) {
-    if (index < 0 || static_cast<std::size_t>(index) >= record.fields.size()) return {};
+    if (index < 0 || static_cast<std::size_t>(index) >= record.fields.size())
+      return {};
     return std::string(record.fields[static_cast<std::size_t>(index)]);
   }
 
@@ -125,7 +130,8 @@ private:
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
+  for (std::string line; std::getline(in, line);)
+    out.push_back(line);
   return out;
 }
 
@@ -138,15 +144,18 @@ void merge_diagnostics(const std::string& at_from, const std::string& at_to, Dif
     return std::find(lines.begin(), lines.end(), line) != lines.end();
   };
   for (const auto& line : first)
-    out << line << (in(second, line) ? "" : fmt::format(" (at {})", dates.from.to_string())) << '\n';
+    out << line << (in(second, line) ? "" : fmt::format(" (at {})", dates.from.to_string()))
+        << '\n';
   for (const auto& line : second)
-    if (!in(first, line)) out << line << fmt::format(" (at {})", dates.to.to_string()) << '\n';
+    if (!in(first, line))
+      out << line << fmt::format(" (at {})", dates.to.to_string()) << '\n';
 }
 
 } // namespace
 
 std::optional<Decimal> LineComparison::change() const {
-  if (!from.ok || !to.ok) return std::nullopt;
+  if (!from.ok || !to.ok)
+    return std::nullopt;
   return to.landed_cost - from.landed_cost;
 }
 
@@ -176,9 +185,12 @@ ManifestComparison compare_manifest(const schedule::Schedule& schedule,
   merge_diagnostics(said[0].str(), said[1].str(), dates, diagnostics);
 
   for (const LineComparison& line : out.lines) {
-    if (!line.from.ok) ++out.failed_from;
-    if (!line.to.ok) ++out.failed_to;
-    if (!line.change()) continue;
+    if (!line.from.ok)
+      ++out.failed_from;
+    if (!line.to.ok)
+      ++out.failed_to;
+    if (!line.change())
+      continue;
     ++out.priced_at_both;
     out.value += line.from.value;
     out.landed_from += line.from.landed_cost;

@@ -16,8 +16,8 @@ namespace dutycalc::diff {
 // One property of a rule, for people: "rate" "+25%"; "products" ["7601", "7604", ...].
 struct RuleField {
   std::string name;
-  std::vector<std::string> items; // one for a plain value; list fields may hold many or none
-  bool list = false;              // a list (products, modes...): JSON writes an array
+  std::vector<std::string> items;       // one for a plain value; list fields may hold many or none
+  bool list = false;                    // a list (products, modes...): JSON writes an array
   std::string_view if_empty = "(none)"; // what an empty list means, for people ("all" modes)
   // The items joined with ", " (`if_empty` for an empty list).
   std::string text() const;
@@ -35,7 +35,7 @@ struct RuleView {
   bool open_start = false; // in force since before the schedule's records begin
   std::string source;
   std::string unconfirmed;
-  SourceLocation where;   // file, line, column; a membership's is not recorded (empty file)
+  SourceLocation where; // file, line, column; a membership's is not recorded (empty file)
   // Rules with the same key are the same thing in two versions when one follows the other:
   // measures by kind and chapter 99 heading (their id when they have none), programmes by symbol,
   // exemptions by who is exempt (origins, products, melt countries), notices by products, quotas

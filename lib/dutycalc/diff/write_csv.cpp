@@ -10,7 +10,8 @@ namespace {
 
 void record(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
+    if (i > 0)
+      out += ',';
     report::append_csv_field(out, fields[i]);
   }
   out += '\n';
@@ -20,14 +21,16 @@ void record(std::string& out, const std::vector<std::string>& fields) {
 std::string what(const RuleView& rule) {
   std::string text;
   for (const RuleField& f : rule.fields) {
-    if (!text.empty()) text += "; ";
+    if (!text.empty())
+      text += "; ";
     text += fmt::format("{}: {}", f.name, f.text());
   }
   return text;
 }
 
 std::vector<std::string> rule_fields(const RuleView* rule) {
-  if (!rule) return {"", "", "", "", "", "", ""};
+  if (!rule)
+    return {"", "", "", "", "", "", ""};
   return {rule->id,
           rule->title,
           what(*rule),
@@ -39,7 +42,8 @@ std::vector<std::string> rule_fields(const RuleView* rule) {
 
 std::vector<std::string> line_fields(const ScheduleDiff& diff, const schedule::Edition& edition,
                                      const schedule::TariffLine* line) {
-  if (!line) return {"", "", "", "", "", "", ""};
+  if (!line)
+    return {"", "", "", "", "", "", ""};
   return {line->code.formatted(),
           line->description,
           fmt::format("general: {}; special: {}; column2: {}", line->general.text(),
@@ -51,7 +55,8 @@ std::vector<std::string> line_fields(const ScheduleDiff& diff, const schedule::E
 }
 
 void append(std::vector<std::string>& to, std::vector<std::string> more) {
-  for (auto& m : more) to.push_back(std::move(m));
+  for (auto& m : more)
+    to.push_back(std::move(m));
 }
 
 std::string schedule_csv(const ScheduleDiff& diff) {
@@ -71,7 +76,8 @@ std::string schedule_csv(const ScheduleDiff& diff) {
     const std::string_view kind = c.kind == ChangeKind::starts ? "added"
                                   : c.kind == ChangeKind::ends ? "removed"
                                                                : "changed";
-    std::vector<std::string> fields{std::string(kind), e.after->effective.to_string(), "tariff_line"};
+    std::vector<std::string> fields{std::string(kind), e.after->effective.to_string(),
+                                    "tariff_line"};
     if (c.after) {
       append(fields, line_fields(diff, *e.after, c.after));
       append(fields, line_fields(diff, *e.before, c.before));
@@ -87,10 +93,28 @@ std::string schedule_csv(const ScheduleDiff& diff) {
 std::string manifest_csv(const ManifestComparison& m) {
   const int places = m.currency.minor_units();
   std::string out;
-  record(out, {"line", "hs_code", "origin", "value", "status_from", "status_to", "rate_from",
-               "rate_to", "quota_from", "quota_to", "base_duty_from", "base_duty_to",
-               "additional_duty_from", "additional_duty_to", "fees_from", "fees_to", "taxes_from",
-               "taxes_to", "landed_cost_from", "landed_cost_to", "change", "message_from",
+  record(out, {"line",
+               "hs_code",
+               "origin",
+               "value",
+               "status_from",
+               "status_to",
+               "rate_from",
+               "rate_to",
+               "quota_from",
+               "quota_to",
+               "base_duty_from",
+               "base_duty_to",
+               "additional_duty_from",
+               "additional_duty_to",
+               "fees_from",
+               "fees_to",
+               "taxes_from",
+               "taxes_to",
+               "landed_cost_from",
+               "landed_cost_to",
+               "change",
+               "message_from",
                "message_to"});
   for (const LineComparison& line : m.lines) {
     const PricedAt& a = line.from;
@@ -99,12 +123,28 @@ std::string manifest_csv(const ManifestComparison& m) {
       return p.ok ? d.to_string(places) : std::string();
     };
     const auto change = line.change();
-    record(out, {std::to_string(line.line), line.hs_code, line.origin, line.value,
-                 a.ok ? "ok" : "error", b.ok ? "ok" : "error", a.rate, b.rate, a.quota, b.quota,
-                 amount(a, a.base_duty), amount(b, b.base_duty), amount(a, a.additional_duty),
-                 amount(b, b.additional_duty), amount(a, a.fees), amount(b, b.fees),
-                 amount(a, a.taxes), amount(b, b.taxes), amount(a, a.landed_cost),
-                 amount(b, b.landed_cost), change ? change->to_string(places) : "", a.message,
+    record(out, {std::to_string(line.line),
+                 line.hs_code,
+                 line.origin,
+                 line.value,
+                 a.ok ? "ok" : "error",
+                 b.ok ? "ok" : "error",
+                 a.rate,
+                 b.rate,
+                 a.quota,
+                 b.quota,
+                 amount(a, a.base_duty),
+                 amount(b, b.base_duty),
+                 amount(a, a.additional_duty),
+                 amount(b, b.additional_duty),
+                 amount(a, a.fees),
+                 amount(b, b.fees),
+                 amount(a, a.taxes),
+                 amount(b, b.taxes),
+                 amount(a, a.landed_cost),
+                 amount(b, b.landed_cost),
+                 change ? change->to_string(places) : "",
+                 a.message,
                  b.message});
   }
   return out;

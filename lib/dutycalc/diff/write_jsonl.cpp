@@ -20,7 +20,8 @@ public:
   }
   // A string, or null when absent (`present` false).
   Object& str_or_null(std::string_view name, std::string_view value, bool present) {
-    if (present) return str(name, value);
+    if (present)
+      return str(name, value);
     return raw(name, "null");
   }
   Object& raw(std::string_view name, std::string_view json) {
@@ -46,25 +47,30 @@ private:
 std::string string_array(const std::vector<std::string>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
+    if (i > 0)
+      out += ',';
     append_json_string(out, items[i]);
   }
   return out + "]";
 }
 
 std::string rule_json(const RuleView* rule) {
-  if (!rule) return "null";
+  if (!rule)
+    return "null";
   Object fields;
   for (const RuleField& f : rule->fields) {
-    if (f.list) fields.raw(f.name, string_array(f.items));
-    else fields.str(f.name, f.text());
+    if (f.list)
+      fields.raw(f.name, string_array(f.items));
+    else
+      fields.str(f.name, f.text());
   }
   Object o;
   o.str("id", rule->id)
       .str_or_null("title", rule->title, !rule->title_name.empty())
       .raw("fields", fields.done())
       .str_or_null("from", rule->window.from.to_string(), !rule->open_start)
-      .str_or_null("to", rule->window.to ? rule->window.to->to_string() : "", rule->window.to.has_value())
+      .str_or_null("to", rule->window.to ? rule->window.to->to_string() : "",
+                   rule->window.to.has_value())
       .str("source", rule->source)
       .str_or_null("unconfirmed", rule->unconfirmed, !rule->unconfirmed.empty())
       .str_or_null("place", rule->where.file.empty() ? "" : to_string(rule->where),
@@ -73,12 +79,17 @@ std::string rule_json(const RuleView* rule) {
 }
 
 std::string edition_json(const schedule::Edition& e) {
-  return Object().str("id", e.id).str("effective", e.effective.to_string()).str("source", e.source).done();
+  return Object()
+      .str("id", e.id)
+      .str("effective", e.effective.to_string())
+      .str("source", e.source)
+      .done();
 }
 
 std::string tariff_line_json(const ScheduleDiff& diff, const schedule::Edition& edition,
                              const schedule::TariffLine* line) {
-  if (!line) return "null";
+  if (!line)
+    return "null";
   return Object()
       .str("edition", edition.id)
       .str("description", line->description)
@@ -86,7 +97,8 @@ std::string tariff_line_json(const ScheduleDiff& diff, const schedule::Edition& 
       .str("general", line->general.text())
       .str("special", line->special.text())
       .str("column2", line->column2.text())
-      .str("place", fmt::format("{}/{}:{}", diff.schedule->directory, edition.file, line->source_line))
+      .str("place",
+           fmt::format("{}/{}:{}", diff.schedule->directory, edition.file, line->source_line))
       .done();
 }
 
@@ -168,7 +180,8 @@ std::string diff_jsonl(const ScheduleDiff& diff, const ManifestComparison* manif
   }
   if (e.before != e.after) {
     std::vector<std::string> between;
-    for (const schedule::Edition* b : e.between) between.push_back(b->id);
+    for (const schedule::Edition* b : e.between)
+      between.push_back(b->id);
     out += Object()
                .str("record", "edition")
                .raw("from", edition_json(*e.before))
@@ -191,7 +204,8 @@ std::string diff_jsonl(const ScheduleDiff& diff, const ManifestComparison* manif
       out += '\n';
     }
   }
-  if (manifest) write_manifest(*manifest, out);
+  if (manifest)
+    write_manifest(*manifest, out);
   return out;
 }
 

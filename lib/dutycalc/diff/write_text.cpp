@@ -19,11 +19,13 @@ public:
   // "[n]" for `source`, numbering sources in order of first use.
   std::string ref(const std::string& source) {
     auto it = std::find(m_sources.begin(), m_sources.end(), source);
-    if (it == m_sources.end()) it = m_sources.insert(m_sources.end(), source);
+    if (it == m_sources.end())
+      it = m_sources.insert(m_sources.end(), source);
     return fmt::format("[{}]", it - m_sources.begin() + 1);
   }
   void render(std::string& out) const {
-    if (m_sources.empty()) return;
+    if (m_sources.empty())
+      return;
     out += "\nSources\n";
     for (std::size_t i = 0; i < m_sources.size(); ++i)
       out += fmt::format("  [{}] {}\n", i + 1, m_sources[i]);
@@ -40,13 +42,17 @@ constexpr std::size_t k_list_items = 10;
 // An old and a new value shorter than this together share one line: "Free -> Free + 25%".
 constexpr std::size_t k_one_line = 60;
 
-std::string or_none(std::string text) { return text.empty() ? "(none)" : text; }
+std::string or_none(const std::string& text) {
+  return text.empty() ? "(none)" : text;
+}
 
 // A list as people read it: the first items and how many more.
 std::string shown(const RuleField& field) {
-  if (field.items.size() <= k_list_cut) return or_none(field.text());
+  if (field.items.size() <= k_list_cut)
+    return or_none(field.text());
   std::string text;
-  for (std::size_t i = 0; i < k_list_items; ++i) text += field.items[i] + ", ";
+  for (std::size_t i = 0; i < k_list_items; ++i)
+    text += field.items[i] + ", ";
   return fmt::format("{}... ({} in all)", text, field.items.size());
 }
 
@@ -57,44 +63,54 @@ void row(std::string& out, std::string_view name, const std::string& now, const 
   else if (was->size() + now.size() < k_one_line)
     out += fmt::format("    {:<{}}{} -> {}\n", name, k_name_width, *was, now);
   else
-    out += fmt::format("    {:<{}}{}\n    {:<{}}-> {}\n", name, k_name_width, *was, "", k_name_width, now);
+    out += fmt::format("    {:<{}}{}\n    {:<{}}-> {}\n", name, k_name_width, *was, "",
+                       k_name_width, now);
 }
 
 const RuleField* find_field(const RuleView& rule, const std::string& name) {
   for (const RuleField& f : rule.fields)
-    if (f.name == name) return &f;
+    if (f.name == name)
+      return &f;
   return nullptr;
 }
 
-std::string place(const SourceLocation& where) { return where.file.empty() ? "" : to_string(where); }
+std::string place(const SourceLocation& where) {
+  return where.file.empty() ? "" : to_string(where);
+}
 
 void write_rule(const RuleChange& change, Footnotes& notes, std::string& out) {
   const RuleView& rule = *change.rule;
   const RuleView* was = change.was;
-  const std::string ids = was && was->id != rule.id ? fmt::format("{} -> {}", was->id, rule.id) : rule.id;
+  const std::string ids =
+      was && was->id != rule.id ? fmt::format("{} -> {}", was->id, rule.id) : rule.id;
   out += fmt::format("\n{}  {} {}  {}\n", change.date.to_string(), rule.table,
                      to_string(change.kind), ids);
   const auto text = [](const RuleField* f) { return f ? shown(*f) : std::string("(none)"); };
-  const auto pair_row = [&](std::string_view name, const std::string& now, const std::string& before) {
+  const auto pair_row = [&](std::string_view name, const std::string& now,
+                            const std::string& before) {
     row(out, name, now, was ? &before : nullptr);
   };
-  if (!rule.title_name.empty()) pair_row(rule.title_name, rule.title, was ? was->title : "");
+  if (!rule.title_name.empty())
+    pair_row(rule.title_name, rule.title, was ? was->title : "");
   for (const RuleField& field : rule.fields)
     pair_row(field.name, shown(field), was ? text(find_field(*was, field.name)) : "");
   if (was)
     for (const RuleField& field : was->fields)
-      if (!find_field(rule, field.name)) pair_row(field.name, "(none)", shown(field));
+      if (!find_field(rule, field.name))
+        pair_row(field.name, "(none)", shown(field));
   pair_row("window", describe_window(rule.window, rule.open_start),
            was ? describe_window(was->window, was->open_start) : "");
   pair_row("source", notes.ref(rule.source), was ? notes.ref(was->source) : "");
   if (!rule.unconfirmed.empty() || (was && !was->unconfirmed.empty()))
     pair_row("unconfirmed", or_none(rule.unconfirmed), was ? or_none(was->unconfirmed) : "");
-  if (!rule.where.file.empty()) pair_row("at", place(rule.where), was ? place(was->where) : "");
+  if (!rule.where.file.empty())
+    pair_row("at", place(rule.where), was ? place(was->where) : "");
 }
 
 void write_rules(const ScheduleDiff& diff, Footnotes& notes, std::string& out) {
   std::array<std::size_t, 4> counts{};
-  for (const RuleChange& c : diff.rules) ++counts[static_cast<std::size_t>(c.kind)];
+  for (const RuleChange& c : diff.rules)
+    ++counts[static_cast<std::size_t>(c.kind)];
   if (diff.rules.empty()) {
     out += "\nRules: none start, end or change\n";
     return;
@@ -104,7 +120,8 @@ void write_rules(const ScheduleDiff& diff, Footnotes& notes, std::string& out) {
                      counts[static_cast<std::size_t>(ChangeKind::starts)],
                      counts[static_cast<std::size_t>(ChangeKind::changes)],
                      counts[static_cast<std::size_t>(ChangeKind::comes_and_goes)]);
-  for (const RuleChange& c : diff.rules) write_rule(c, notes, out);
+  for (const RuleChange& c : diff.rules)
+    write_rule(c, notes, out);
 }
 
 std::string edition_place(const ScheduleDiff& diff, const schedule::Edition& edition, int line) {
@@ -113,10 +130,12 @@ std::string edition_place(const ScheduleDiff& diff, const schedule::Edition& edi
 
 // A rate column of a line change: the value, or "old -> new" when it changed.
 std::string rate_cell(const LineChange& c, const rate::Expression schedule::TariffLine::*column) {
-  const std::string before = c.before ? (c.before->*column).text() : "";
-  const std::string after = c.after ? (c.after->*column).text() : "";
-  if (!c.before) return after;
-  if (!c.after || before == after) return before;
+  std::string before = c.before ? (c.before->*column).text() : "";
+  std::string after = c.after ? (c.after->*column).text() : "";
+  if (!c.before)
+    return after;
+  if (!c.after || before == after)
+    return before;
   return fmt::format("{} -> {}", or_none(before), or_none(after));
 }
 
@@ -135,14 +154,16 @@ void write_editions(const ScheduleDiff& diff, Footnotes& notes, std::string& out
     out += fmt::format("  in between, not compared: {}, effective {}\n", between->id,
                        between->effective.to_string());
   std::array<std::size_t, 4> counts{};
-  for (const LineChange& c : e.lines) ++counts[static_cast<std::size_t>(c.kind)];
+  for (const LineChange& c : e.lines)
+    ++counts[static_cast<std::size_t>(c.kind)];
   out += fmt::format("  {} added, {} removed, {} with other rates\n",
                      counts[static_cast<std::size_t>(ChangeKind::starts)],
                      counts[static_cast<std::size_t>(ChangeKind::ends)],
                      counts[static_cast<std::size_t>(ChangeKind::changes)]);
-  if (e.lines.empty()) return;
-  TextTable table({{"  change"}, {"HS code"}, {"general"}, {"special"}, {"column 2"}, {"at"},
-                   {"description"}});
+  if (e.lines.empty())
+    return;
+  TextTable table(
+      {{"  change"}, {"HS code"}, {"general"}, {"special"}, {"column 2"}, {"at"}, {"description"}});
   for (const LineChange& c : e.lines) {
     const schedule::TariffLine& line = c.after ? *c.after : *c.before;
     const schedule::Edition& edition = c.after ? *e.after : *e.before;
@@ -159,7 +180,9 @@ void write_editions(const ScheduleDiff& diff, Footnotes& notes, std::string& out
   out += table.render();
 }
 
-std::string money(Decimal amount, int places) { return amount.to_grouped_string(places); }
+std::string money(Decimal amount, int places) {
+  return amount.to_grouped_string(places);
+}
 
 std::string signed_money(Decimal amount, int places) {
   return (amount.sign() > 0 ? "+" : "") + money(amount, places);
@@ -172,8 +195,10 @@ void write_line_differences(const LineComparison& line, const ScheduleDiff& diff
   const PricedAt& a = line.from;
   const PricedAt& b = line.to;
   std::string rows;
-  const auto add = [&rows](std::string_view name, const std::string& before, const std::string& after) {
-    if (before == after) return;
+  const auto add = [&rows](std::string_view name, const std::string& before,
+                           const std::string& after) {
+    if (before == after)
+      return;
     const std::string was = or_none(before);
     row(rows, name, or_none(after), &was);
   };
@@ -189,12 +214,17 @@ void write_line_differences(const LineComparison& line, const ScheduleDiff& diff
   }
   add("message", a.message, b.message);
   // A line that fails alike at both dates differs in nothing, but the reader needs the reason.
-  if (rows.empty() && !a.ok && !b.ok) row(rows, "message", a.message, nullptr);
-  if (rows.empty()) return;
+  if (rows.empty() && !a.ok && !b.ok)
+    row(rows, "message", a.message, nullptr);
+  if (rows.empty())
+    return;
   std::string outcome;
-  if (const auto change = line.change()) outcome = signed_money(*change, places);
-  else if (!a.ok && !b.ok) outcome = "not priced at either date";
-  else outcome = fmt::format("not priced at {}", (a.ok ? diff.dates.to : diff.dates.from).to_string());
+  if (const auto change = line.change())
+    outcome = signed_money(*change, places);
+  else if (!a.ok && !b.ok)
+    outcome = "not priced at either date";
+  else
+    outcome = fmt::format("not priced at {}", (a.ok ? diff.dates.to : diff.dates.from).to_string());
   out += fmt::format("  line {}  {} from {}: {}\n{}", line.line, line.hs_code, line.origin, outcome,
                      rows);
 }
@@ -206,8 +236,13 @@ void write_manifest(const ScheduleDiff& diff, const ManifestComparison& m, std::
   out += fmt::format("\nManifest {}: landed cost at {} and at {} ({})\n", m.display_name, from, to,
                      m.currency.code());
   using Align = TextTable::Align;
-  TextTable table({{"  line", Align::right}, {"HS code"}, {"origin"}, {"value", Align::right},
-                   {from, Align::right}, {to, Align::right}, {"change", Align::right}});
+  TextTable table({{"  line", Align::right},
+                   {"HS code"},
+                   {"origin"},
+                   {"value", Align::right},
+                   {from, Align::right},
+                   {to, Align::right},
+                   {"change", Align::right}});
   for (const LineComparison& line : m.lines) {
     const PricedAt& priced = line.from.ok ? line.from : line.to;
     const auto landed = [places](const PricedAt& p) {
@@ -224,14 +259,18 @@ void write_manifest(const ScheduleDiff& diff, const ManifestComparison& m, std::
   out += table.render();
   out += fmt::format("  {} lines, {} priced at both dates (the total is theirs)", m.lines.size(),
                      m.priced_at_both);
-  if (m.failed_from > 0) out += fmt::format("; {} not priced at {}", m.failed_from, from);
-  if (m.failed_to > 0) out += fmt::format("; {} not priced at {}", m.failed_to, to);
+  if (m.failed_from > 0)
+    out += fmt::format("; {} not priced at {}", m.failed_from, from);
+  if (m.failed_to > 0)
+    out += fmt::format("; {} not priced at {}", m.failed_to, to);
   out += "\n";
 
   std::string changed;
-  for (const LineComparison& line : m.lines) write_line_differences(line, diff, places, changed);
-  out += changed.empty() ? "\nNo line's result differs between the dates\n"
-                         : "\nLine by line: what differs, and why a line was not priced\n" + changed;
+  for (const LineComparison& line : m.lines)
+    write_line_differences(line, diff, places, changed);
+  out += changed.empty()
+             ? "\nNo line's result differs between the dates\n"
+             : "\nLine by line: what differs, and why a line was not priced\n" + changed;
 }
 
 } // namespace
@@ -246,7 +285,8 @@ std::string diff_text(const ScheduleDiff& diff, const ManifestComparison* manife
   Footnotes notes;
   write_editions(diff, notes, out);
   write_rules(diff, notes, out);
-  if (manifest) write_manifest(diff, *manifest, out);
+  if (manifest)
+    write_manifest(diff, *manifest, out);
   notes.render(out);
   return out;
 }

@@ -15,8 +15,9 @@ using dutycalc::schedule::Nomenclature;
 
 namespace {
 
-constexpr std::string_view k_header = "# dutycalc lines format 1\n"
-                                      "hs_code,indent,description,units,general,special,column2,footnotes\n";
+constexpr std::string_view k_header =
+    "# dutycalc lines format 1\n"
+    "hs_code,indent,description,units,general,special,column2,footnotes\n";
 
 Nomenclature lines(std::string_view rows) {
   Nomenclature n;
@@ -35,7 +36,8 @@ std::vector<std::string> show(const std::vector<LineChange>& changes) {
 
 } // namespace
 
-TEST_CASE("compare_lines: added, removed and rates changed, by code; headings and descriptions not compared") {
+TEST_CASE("compare_lines: added, removed and rates changed, by code; headings and descriptions not "
+          "compared") {
   const Nomenclature before = lines("7208,0,Flat-rolled:,,,,,\n"
                                     ",1,Other:,,,,,\n"
                                     "7208.51.00,2,Thick,,5%,Free (AU),20%,\n"
@@ -57,18 +59,21 @@ TEST_CASE("compare_lines: added, removed and rates changed, by code; headings an
 TEST_CASE("compare_editions: the editions in force on each date, and those in between") {
   using namespace dutycalc::schedule;
   Schedule schedule;
-  for (const auto& [id, effective, rate] :
-       {std::tuple{"E2023", "2023-01-01", "5%"}, {"E2024", "2024-01-01", "4%"}, {"E2025", "2025-01-01", "3%"}}) {
+  for (const auto& [id, effective, rate] : {std::tuple{"E2023", "2023-01-01", "5%"},
+                                            {"E2024", "2024-01-01", "4%"},
+                                            {"E2025", "2025-01-01", "3%"}}) {
     Edition e;
     e.id = id;
     e.effective = Date::parse(effective).value();
     e.nomenclature = lines(std::string("7208.51.00,0,Thick,kg,") + rate + ",,,\n");
     schedule.editions.push_back(std::move(e));
   }
-  const auto same = compare_editions(schedule, *Date::parse("2024-02-01"), *Date::parse("2024-12-31"));
+  const auto same =
+      compare_editions(schedule, *Date::parse("2024-02-01"), *Date::parse("2024-12-31"));
   CHECK(same.before == same.after);
   CHECK(same.lines.empty());
-  const auto span = compare_editions(schedule, *Date::parse("2023-06-01"), *Date::parse("2025-06-01"));
+  const auto span =
+      compare_editions(schedule, *Date::parse("2023-06-01"), *Date::parse("2025-06-01"));
   CHECK(span.before->id == "E2023");
   CHECK(span.after->id == "E2025");
   REQUIRE(span.between.size() == 1);
@@ -77,5 +82,6 @@ TEST_CASE("compare_editions: the editions in force on each date, and those in be
   CHECK(span.lines[0].before->general.text() == "5%");
   CHECK(span.lines[0].after->general.text() == "3%");
   // Before the oldest edition the oldest is in force, as for pricing.
-  CHECK(compare_editions(schedule, *Date::parse("2020-01-01"), *Date::parse("2023-06-01")).lines.empty());
+  CHECK(compare_editions(schedule, *Date::parse("2020-01-01"), *Date::parse("2023-06-01"))
+            .lines.empty());
 }

@@ -15,10 +15,13 @@ using dutycalc::diff::Pairing;
 
 namespace {
 
-Date d(const char* text) { return Date::parse(text).value(); }
+Date d(const char* text) {
+  return Date::parse(text).value();
+}
 
 DatedRule rule(std::string key, const char* from, const char* to = nullptr, int group = 0) {
-  return {std::move(key), DateRange{d(from), to ? std::optional<Date>(d(to)) : std::nullopt}, group};
+  return {std::move(key), DateRange{d(from), to ? std::optional<Date>(d(to)) : std::nullopt},
+          group};
 }
 
 // "kind rule<-was@date" for each entry, so a failing test shows the whole answer.
@@ -26,7 +29,8 @@ std::vector<std::string> show(const std::vector<Pairing>& entries) {
   std::vector<std::string> out;
   for (const Pairing& p : entries) {
     std::string text = std::string(to_string(p.kind)) + " " + std::to_string(p.rule);
-    if (p.was) text += "<-" + std::to_string(*p.was);
+    if (p.was)
+      text += "<-" + std::to_string(*p.was);
     out.push_back(text + "@" + p.date.to_string());
   }
   return out;
@@ -53,13 +57,15 @@ TEST_CASE("pair_changes: starts, ends, comes and goes, and what is not listed") 
 
 TEST_CASE("pair_changes: a rule that begins on the second date starts; one that ends on it ends") {
   // Different keys: not a change.
-  const std::vector<DatedRule> rules{rule("x", "2025-06-04"), rule("y", "2025-01-01", "2025-06-04")};
+  const std::vector<DatedRule> rules{rule("x", "2025-06-04"),
+                                     rule("y", "2025-01-01", "2025-06-04")};
   CHECK(show(pair_changes(rules, d("2025-06-03"), d("2025-06-04"))) ==
         std::vector<std::string>{"ends 1@2025-06-04", "starts 0@2025-06-04"});
 }
 
 TEST_CASE("pair_changes: equal dates list nothing") {
-  const std::vector<DatedRule> rules{rule("a", "2025-03-12"), rule("b", "2018-01-01", "2025-03-12")};
+  const std::vector<DatedRule> rules{rule("a", "2025-03-12"),
+                                     rule("b", "2018-01-01", "2025-03-12")};
   CHECK(pair_changes(rules, d("2025-03-12"), d("2025-03-12")).empty());
 }
 
@@ -113,13 +119,14 @@ TEST_CASE("pair_changes: a rule that comes and goes links the changes before and
 TEST_CASE("pair_changes: sorted by date, then group, then kind, then position") {
   const std::vector<DatedRule> rules{
       rule("s", "2025-03-12", nullptr, 1),          // 0: starts, group 1
-      rule("e", "2018-01-01", "2025-03-12", 1),              // 1: ends, group 1
+      rule("e", "2018-01-01", "2025-03-12", 1),     // 1: ends, group 1
       rule("s2", "2025-03-12", nullptr, 0),         // 2: starts, group 0
-      rule("early", "2018-01-01", "2025-02-01", 2),          // 3: ends earlier, group 2
-      rule("c", "2018-01-01", "2025-03-12", 1),              // 4: changes into 5
+      rule("early", "2018-01-01", "2025-02-01", 2), // 3: ends earlier, group 2
+      rule("c", "2018-01-01", "2025-03-12", 1),     // 4: changes into 5
       rule("c", "2025-03-12", nullptr, 1),          // 5
   };
   CHECK(show(pair_changes(rules, d("2025-01-01"), d("2025-04-01"))) ==
-        std::vector<std::string>{"ends 3@2025-02-01", "starts 2@2025-03-12", "changes 5<-4@2025-03-12",
-                                 "ends 1@2025-03-12", "starts 0@2025-03-12"});
+        std::vector<std::string>{"ends 3@2025-02-01", "starts 2@2025-03-12",
+                                 "changes 5<-4@2025-03-12", "ends 1@2025-03-12",
+                                 "starts 0@2025-03-12"});
 }

@@ -149,7 +149,8 @@ std::vector<std::string> show(const std::vector<RuleChange>& changes) {
   for (const RuleChange& c : changes) {
     std::string text = c.date.to_string() + " " + std::string(to_string(c.kind)) + " " +
                        std::string(c.rule->table) + " ";
-    if (c.was) text += c.was->id + " -> ";
+    if (c.was)
+      text += c.was->id + " -> ";
     out.push_back(text + c.rule->id);
   }
   return out;
@@ -195,7 +196,8 @@ TEST_CASE("diff_schedule: same kind and heading pair as a change; fees pair by m
 TEST_CASE("diff_schedule: a rule that begins and ends in between comes and goes") {
   const auto schedule = make_schedule();
   const auto diff = diff_schedule(schedule, parse_diff_dates("2020-08-01", "2020-10-01"));
-  CHECK(show(diff.rules) == std::vector<std::string>{"2020-08-16 comes-and-goes measure canada-2020"});
+  CHECK(show(diff.rules) ==
+        std::vector<std::string>{"2020-08-16 comes-and-goes measure canada-2020"});
   // When its end is a change, its start is listed as a start.
   const auto whole = diff_schedule(schedule, parse_diff_dates("2025-03-11", "2025-06-04"));
   CHECK(show(whole.rules).at(1) == "2025-03-12 starts measure steel-2025");
