@@ -37,8 +37,7 @@ constexpr ImportCommand k_commands[] = {
      "  $ dutycalc import hts-csv hts_2024_basic_edition.csv --output-dir schedules/us \\\n"
      "      --edition-id \"HTS 2024 Basic Edition\" --effective 2024-01-01"},
     {ImportFormat::hts_json, "hts-json",
-     "Read a USITC HTS JSON export (hts.usitc.gov, or a revision's JSON file on usitc.gov) and "
-     "write a lines table, footnotes included",
+     "Read a USITC HTS JSON export (hts.usitc.gov) and write a lines table, footnotes included",
      "The JSON export ('-' for stdin)", "HTS 2026 Revision 5",
      "  $ dutycalc import hts-json hts_2026_revision_5_json.json > lines.csv\n"
      "  $ dutycalc import hts-json hts_2026_revision_5_json.json --output-dir schedules/us \\\n"
