@@ -39,6 +39,17 @@ struct CsvRecord {
 // the memory of the previous copy.
 class OwnedRecord {
 public:
+  OwnedRecord() = default;
+  // Copies (and moves, which copy) re-point the fields at the new object's own bytes: a member-
+  // wise copy would leave them pointing into the source's.
+  OwnedRecord(const OwnedRecord& other) { assign(other.m_record); }
+  OwnedRecord& operator=(const OwnedRecord& other) {
+    if (this != &other) assign(other.m_record);
+    return *this;
+  }
+  ~OwnedRecord() = default;
+
+  // Copies `from`, which must not be this object's own record.
   void assign(const CsvRecord& from);
   const CsvRecord& record() const { return m_record; }
 

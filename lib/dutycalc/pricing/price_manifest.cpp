@@ -162,15 +162,16 @@ struct BatchSlot {
 
 class Batch {
 public:
-  // Reads up to k_batch_records records; the number read (0 at the end of input).
-  std::size_t fill(manifest::CsvReader& reader, const manifest::ColumnMap& columns) {
+  // Reads up to k_batch_records records and their lines (those on the pool's threads); the
+  // number read (0 at the end of input).
+  std::size_t fill(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
+                   WorkerPool& pool) {
     if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
     std::size_t n = 0;
-    while (n < k_batch_records && reader.next(m_scratch)) {
-      BatchSlot& slot = m_slots[n++];
-      slot.record.assign(m_scratch);
-      manifest::read_line(slot.record.record(), columns, slot.line);
-    }
+    while (n < k_batch_records && reader.next(m_scratch)) m_slots[n++].record.assign(m_scratch);
+    pool.run(n, [&](std::size_t i) {
+      manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
+    });
     return n;
   }
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
@@ -238,7 +239,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     manifest::CsvReader reader(file, source.display_name, options.delimiter);
     manifest::CsvRecord header;
     const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
-    while (const std::size_t n = batch.fill(reader, columns)) {
+    while (const std::size_t n = batch.fill(reader, columns, pool)) {
       pool.run(n, [&](std::size_t i) {
         BatchSlot& slot = batch[i];
         slot.result.detail = false; // this pass needs the status and the value only
@@ -354,7 +355,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         plan->draw_records.begin());
   const bool renders = writer.renders();
   Batch batch;
-  while (const std::size_t n = batch.fill(reader, columns)) {
+  while (const std::size_t n = batch.fill(reader, columns, pool)) {
     // In input order: each line's quota draw and share of its entry's fees.
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
       BatchSlot& slot = batch[i];

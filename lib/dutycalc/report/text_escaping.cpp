@@ -1,15 +1,22 @@
 #include <dutycalc/report/text_escaping.hpp>
 
+#include <array>
+
 namespace dutycalc::report {
 
+namespace {
+// Bytes that make a CSV field need quotes.
+constexpr std::array<bool, 256> k_needs_quotes = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {',', '"', '\r', '\n'}) table[c] = true;
+  return table;
+}();
+} // namespace
+
 void append_csv_field(std::string& out, std::string_view field) {
-  // One pass over the bytes (find_first_of would search the set once per byte).
+  // One table lookup per byte (find_first_of would search the set once per byte).
   bool plain = true;
-  for (const char c : field)
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-      plain = false;
-      break;
-    }
+  for (const char c : field) plain &= !k_needs_quotes[static_cast<unsigned char>(c)];
   if (plain) {
     out.append(field);
     return;

@@ -4,7 +4,7 @@
 
 namespace dutycalc::schedule {
 
-RuleIndex::RuleIndex(const Schedule& schedule) : m_schedule(schedule) {
+RuleIndex::RuleIndex(const Schedule& schedule) {
   std::vector<Span> spans;
   for (const Measure& m : schedule.measures) {
     add_scope(m.products, tag(Kind::measure, m_measures.size()), spans);

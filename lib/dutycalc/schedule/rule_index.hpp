@@ -65,7 +65,6 @@ private:
   void add_scope(const ProductScope& scope, std::uint32_t rule, std::vector<Span>& spans);
   void build_level(int length, const std::vector<Span>& spans);
 
-  const Schedule& m_schedule;
   std::vector<const Measure*> m_measures;
   std::vector<const Notice*> m_notices;
   std::vector<const quota::Quota*> m_quotas;
