@@ -93,6 +93,16 @@ void CodeSet::add(const CodeSet& other) {
   *this = normalised(std::move(both));
 }
 
+bool CodeSet::contains(HsCode code) const {
+  const std::uint64_t scale = power_of_ten(10 - code.length());
+  const std::uint64_t low = code.digits_value() * scale;
+  const std::uint64_t high = low + (scale - 1);
+  const auto after = std::upper_bound(
+      m_intervals.begin(), m_intervals.end(), low,
+      [](std::uint64_t value, const Interval& interval) { return value < interval.first; });
+  return after != m_intervals.begin() && high <= std::prev(after)->second;
+}
+
 std::optional<HsCode> CodeSet::first() const {
   if (m_intervals.empty()) return std::nullopt;
   const auto [low, high] = m_intervals.front();

@@ -22,6 +22,8 @@ public:
   static CodeSet of(const schedule::ProductScope& scope);
 
   bool empty() const { return m_intervals.empty(); }
+  // Whether every ten-digit code under `code` is in the set (a 4-digit heading: all of it).
+  bool contains(HsCode code) const;
   CodeSet intersect(const CodeSet& other) const;
   CodeSet minus(const CodeSet& other) const;
   void add(const CodeSet& other); // union, in place

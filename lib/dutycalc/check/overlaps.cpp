@@ -43,6 +43,15 @@ struct Witness {
   Date date;
 };
 
+// A code to name in a message: the first line of an edition that lies wholly in `codes`, so the
+// example is a code a manifest can carry; else the set's first code.
+HsCode example(const CodeSet& codes, const Schedule& schedule) {
+  for (const auto& edition : schedule.editions)
+    for (const auto& line : edition.nomenclature.lines())
+      if (line.code.length() > 0 && codes.contains(line.code)) return line.code;
+  return *codes.first();
+}
+
 class MeasureOverlaps {
 public:
   MeasureOverlaps(const Schedule& schedule, const Witnesses& witnesses)
@@ -104,7 +113,7 @@ private:
             continue;
           const CodeSet left = codes.minus(exempted(a, origin, melt, date))
                                    .minus(exempted(b, origin, melt, date));
-          if (!left.empty()) return Witness{*left.first(), origin, melt, date};
+          if (!left.empty()) return Witness{example(left, m_schedule), origin, melt, date};
         }
       }
     }
@@ -160,7 +169,7 @@ void quota_overlaps(const Schedule& schedule, const Witnesses& witnesses, Diagno
                  fmt::format("quota '{}' overlaps quota '{}' ({}): a line of {} from {} on {} "
                              "would draw on both",
                              b.id, a.id, place_of(a.origin.where, b.origin.where),
-                             both.first()->formatted(), Witnesses::describe(found->first),
+                             example(both, schedule).formatted(), Witnesses::describe(found->first),
                              found->second.to_string()));
     }
   }

@@ -66,18 +66,19 @@ std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view text) {
   return std::nullopt;
 }
 
+std::string format_diagnostic(const Diagnostic& diagnostic, DiagnosticFormat format) {
+  std::string line;
+  switch (format) {
+  case DiagnosticFormat::text: append_text(line, diagnostic); break;
+  case DiagnosticFormat::github: append_github(line, diagnostic); break;
+  case DiagnosticFormat::jsonl: append_jsonl(line, diagnostic); break;
+  }
+  return line;
+}
+
 void write_diagnostics(const std::vector<Diagnostic>& diagnostics, DiagnosticFormat format,
                        Output& out) {
-  std::string line;
-  for (const Diagnostic& d : diagnostics) {
-    line.clear();
-    switch (format) {
-    case DiagnosticFormat::text: append_text(line, d); break;
-    case DiagnosticFormat::github: append_github(line, d); break;
-    case DiagnosticFormat::jsonl: append_jsonl(line, d); break;
-    }
-    out.write(line);
-  }
+  for (const Diagnostic& d : diagnostics) out.write(format_diagnostic(d, format));
 }
 
 std::string summarise(std::string_view schedule, const std::vector<Diagnostic>& found) {

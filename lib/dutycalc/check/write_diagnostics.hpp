@@ -21,8 +21,11 @@ enum class DiagnosticFormat {
 // "text", "github", "jsonl"; nullopt for anything else.
 std::optional<DiagnosticFormat> parse_diagnostic_format(std::string_view text);
 
-// Writes one line per diagnostic, in the order given. Unknown lines and columns are left out of
-// text and GitHub lines and are null in JSON.
+// One diagnostic as one line, with its line end. Unknown lines and columns are left out of text
+// and GitHub lines and are null in JSON.
+std::string format_diagnostic(const schedule::Diagnostic& diagnostic, DiagnosticFormat format);
+
+// Writes format_diagnostic() of each, in the order given.
 void write_diagnostics(const std::vector<schedule::Diagnostic>& diagnostics,
                        DiagnosticFormat format, Output& out);
 

@@ -171,14 +171,15 @@ void check_rates(const manifest::CsvRecord& record, const Places& places, Diagno
   const auto where = [&](std::size_t field, std::size_t offset) {
     return places.in_field(record.lines[field], record.columns[field], offset);
   };
-  for (const std::size_t field : {std::size_t{4}, std::size_t{6}}) {
+  const auto check_column = [&](std::size_t field) {
     const std::string_view text = record.fields[field];
-    if (text.empty()) continue;
+    if (text.empty()) return;
     const rate::Expression rate = rate::parse_expression(text);
     if (rate.is_prose())
-      check_rate_text(text, rate.problem(), k_columns[field],
-                      where(field, rate.problem().offset), sink);
-  }
+      check_rate_text(text, rate.problem(), k_columns[field], where(field, rate.problem().offset),
+                      sink);
+  };
+  check_column(4);
   // The special column: rates between programme lists, each checked on its own.
   const std::string_view special = record.fields[5];
   for (const rate::SpecialRate& entry : rate::parse_special_column(special)) {
@@ -186,6 +187,7 @@ void check_rates(const manifest::CsvRecord& record, const Places& places, Diagno
     check_rate_text(entry.rate.text(), entry.rate.problem(), "special",
                     where(5, entry.offset + entry.rate.problem().offset), sink);
   }
+  check_column(6);
 }
 
 } // namespace

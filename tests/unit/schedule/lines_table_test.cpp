@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using dutycalc::schedule::LineRow;
 using dutycalc::schedule::Nomenclature;
@@ -75,6 +76,59 @@ TEST_CASE("parse_lines_table errors") {
   CHECK(error_of(format + k_header + "7208,x,x,,,,,\n") ==
         "t.csv:3:6: indent 'x' is not a whole number");
   CHECK(error_of(format + k_header + "7208,0,x,,,,\n") == "t.csv:3:1: expected 8 fields, found 7");
+}
+
+TEST_CASE("parse_lines_table with a sink: each bad row reported and skipped") {
+  Nomenclature nomenclature;
+  dutycalc::schedule::Diagnostics sink;
+  parse_lines_table("# dutycalc lines format 1\n" + k_header +
+                        "7208.51.00,2,Thick,,Free,,20%\n"
+                        "7208.51.00.30,three,Plate,kg,,,,\n"
+                        "72O8.52.00.00,2,\"Of 4.75 mm, or more\",kg,Free,,20%,\n"
+                        "0804.50.80,2,Dried,,1.5¢/kg,\"Free (A*,AU) 1,2% (KR)\",\"12,5O%\",\n"
+                        "9810.00.85.00,0,Kidney machines,No.,Free,,The rate applicable here,\n"
+                        "2909.19.18.00,4,Other,kg,5.5%,,37% /,\n"
+                        "8448.31.00.00,2,Card clothing,m²,3.O%,,45%,\n"
+                        "0804.50.80,2,Dried again,,1.5¢/kg,,,\n"
+                        "0804.50.60,2,\"Unterminated,,,,,,,\n",
+                    "t.csv", nomenclature, &sink);
+  std::vector<std::string> found;
+  for (const auto& d : sink.all())
+    found.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
+                    std::string(to_string(d.severity)) + ": " + d.message);
+  CHECK(found ==
+        std::vector<std::string>{
+            "3:1: error: expected 8 fields, found 7",
+            "4:15: error: indent 'three' is not a whole number",
+            "5:1: error: HS code '72O8.52.00.00' has a character that is not a digit or '.'",
+            // Columns count characters ("¢" is one) and skip a quoted field's quote.
+            "6:44: error: special rate \"1,2%\" cannot be read: expected %, ¢ or a currency after "
+            "the number (a number written in a way the grammar does not read)",
+            "6:57: error: column2 rate \"12,5O%\" cannot be read: expected %, ¢ or a currency "
+            "after the number (a number written in a way the grammar does not read)",
+            "8:36: warning: column2 rate \"37% /\" is neither a rate the grammar reads nor legal "
+            "prose: expected '+', MIN, MAX or the end of the rate; lines that need it cannot be "
+            "priced",
+            "9:36: error: general rate \"3.O%\" cannot be read: expected %, ¢ or a currency after "
+            "the number (a number written in a way the grammar does not read)",
+            "11:14: error: unterminated quoted field",
+            "10:1: error: duplicate code 0804.50.80 (first at line 6)"});
+  // The rows without a problem of their own are kept; prose is kept silently.
+  REQUIRE(nomenclature.lines().size() == 5);
+  CHECK(nomenclature.lines()[1].column2.is_prose());
+  CHECK(nomenclature.find(*dutycalc::HsCode::parse("0804.50.80"))->description == "Dried");
+}
+
+TEST_CASE("parse_lines_table with a sink: a wrong header stops the table") {
+  Nomenclature nomenclature;
+  dutycalc::schedule::Diagnostics sink;
+  parse_lines_table("# dutycalc lines format 1\nhs_code,indent,text\n7208.51.00,2,Thick,,Free,,,\n",
+                    "t.csv", nomenclature, &sink);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].message == "expected column 'description' in the header, found 'text'");
+  CHECK(nomenclature.lines().empty());
+  parse_lines_table("# dutycalc lines format 2\n", "u.csv", nomenclature, &sink);
+  CHECK(sink.all().size() == 2);
 }
 
 TEST_CASE("write_lines_table") {

@@ -115,3 +115,24 @@ TEST_CASE("Nomenclature::finish") {
     CHECK(std::string(e.what()) == "t.csv:5:1: duplicate code 7208.51.00.30 (first at line 4)");
   }
 }
+
+TEST_CASE("Nomenclature::finish with a sink") {
+  Nomenclature nomenclature;
+  dutycalc::schedule::Diagnostics sink;
+  dutycalc::schedule::parse_lines_table(
+      "# dutycalc lines format 1\n"
+      "hs_code,indent,description,units,general,special,column2,footnotes\n"
+      "7208.51.00,2,Thick,,Free,,20%,\n"
+      "7208.51.00.30,3,Plate,kg,,,,\n"
+      "7208.51.0030,3,Plate again,kg,,,,\n"
+      "7208.51.00,2,Thick again,,5%,,,\n",
+      "t.csv", nomenclature, &sink);
+  REQUIRE(sink.all().size() == 2);
+  CHECK(sink.all()[0].message == "duplicate code 7208.51.00.30 (first at line 4)");
+  CHECK(sink.all()[1].message == "duplicate code 7208.51.00 (first at line 3)");
+  // The first line with the code is the one looked up.
+  const auto r = nomenclature.resolve(*dutycalc::HsCode::parse("7208.51.00.30"));
+  REQUIRE(r.rated);
+  CHECK(r.line->description == "Plate");
+  CHECK(r.rated->general.text() == "Free");
+}

@@ -87,6 +87,35 @@ TEST_CASE("load_schedule errors") {
         k_data + "no_such_dir/schedule.toml: cannot read: No such file or directory");
 }
 
+TEST_CASE("load_schedule with a sink") {
+  dutycalc::schedule::Diagnostics sink;
+  // Loads as without one; the editions are listed newest first, which it warns about.
+  const auto good = load_schedule(k_data + "good", &sink);
+  CHECK(good.editions.size() == 2);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].severity == dutycalc::schedule::Severity::warning);
+  CHECK(sink.all()[0].where.line == 21);
+  CHECK(sink.all()[0].message == "edition 'Tiny 2023' takes effect on 2023-01-01, before "
+                                 "'Tiny 2024' listed above it (2024-01-01): list editions oldest "
+                                 "first");
+  // Each setting is read on its own: a bad one is reported, the rest still loaded.
+  dutycalc::schedule::Diagnostics unknown;
+  const auto partial =
+      load_schedule(std::string(DUTYCALC_TEST_DATA) + "/check/unknown_key", &unknown);
+  CHECK(partial.name == "check");
+  CHECK(partial.editions.size() == 1);
+  CHECK(partial.measures.empty()); // its one measure has a misspelt key
+  REQUIRE(unknown.errors() == 8);
+  CHECK(unknown.all()[0].message == "unknown key 'curency'");
+  CHECK(unknown.all()[1].message == "missing key 'currency'");
+  CHECK(unknown.all()[2].message == "unknown key 'pointe' in [rounding]");
+  CHECK(unknown.all()[3].message == "missing key 'point' in [rounding]");
+  dutycalc::schedule::Diagnostics missing;
+  load_schedule(k_data + "no_such_schedule", &missing);
+  REQUIRE(missing.all().size() == 1);
+  CHECK(missing.all()[0].message.starts_with("cannot read: "));
+}
+
 TEST_CASE("find_schedule") {
   using dutycalc::schedule::find_schedule;
   const std::string exe = "/opt/x/bin/dutycalc";
