@@ -137,6 +137,31 @@ def hts_json_seeds():
     return seeds
 
 
+def rules_seeds():
+    """Rule files as one input each (rules_fuzz.cpp): the bundled ones that name nothing outside
+    themselves whole, the US Section 232 ones joined after the groups they name, Section 301's
+    measures and notices one by one with their code lists cut to ten codes, and the rule files
+    of tests/data/check (each with one kind of problem)."""
+    def body(path):
+        return re.sub(r"^format = 1\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+
+    us, eu = ROOT / "schedules/us", ROOT / "schedules/eu"
+    seeds = ["format = 1\n" + body(us / "groups.toml") + body(us / "programmes.toml") +
+             body(us / "section-232.toml") + body(us / "section-232-quotas.toml"),
+             "format = 1\n" + body(us / "fees.toml"),
+             "format = 1\n" + body(us / "coverage.toml")]
+    seeds += ["format = 1\n" + body(eu / name) for name in ("rebalancing.toml", "safeguard.toml", "vat.toml")]
+    tables = re.split(r"\n(?=\[\[)", body(us / "section-301.toml"))
+    for table in tables[1:]:
+        cut = re.sub(r"(products = \[(?:[^,\]]*,){9}[^,\]]*)[^\]]*\]", r"\1]", table, flags=re.S)
+        seeds.append("format = 1\n" + cut)
+    for case in sorted((ROOT / "tests/data/check").iterdir()):
+        for path in sorted(case.glob("*.toml")):
+            if path.name != "schedule.toml":
+                seeds.append(path.read_bytes())
+    return seeds
+
+
 def main():
     write_seeds("manifest", manifest_seeds())
     write_seeds("rate", rate_seeds())
@@ -145,6 +170,7 @@ def main():
     write_seeds("hts_csv", hts_csv_seeds())
     write_seeds("eu_cn", eu_cn_seeds())
     write_seeds("hts_json", hts_json_seeds())
+    write_seeds("rules", rules_seeds())
 
 
 if __name__ == "__main__":
