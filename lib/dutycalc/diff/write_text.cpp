@@ -100,7 +100,9 @@ void write_rule(const RuleChange& change, Footnotes& notes, std::string& out) {
         pair_row(field.name, "(none)", shown(field));
   pair_row("window", describe_window(rule.window, rule.open_start),
            was ? describe_window(was->window, was->open_start) : "");
-  pair_row("source", notes.ref(rule.source), was ? notes.ref(was->source) : "");
+  // The earlier rule's source is numbered first, whatever order the compiler evaluates arguments in.
+  const std::string was_source = was ? notes.ref(was->source) : "";
+  pair_row("source", notes.ref(rule.source), was_source);
   if (!rule.unconfirmed.empty() || (was && !was->unconfirmed.empty()))
     pair_row("unconfirmed", or_none(rule.unconfirmed), was ? or_none(was->unconfirmed) : "");
   if (!rule.where.file.empty())
