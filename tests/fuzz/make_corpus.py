@@ -7,6 +7,8 @@ the fuzzers added) alone. Deterministic: the same repository gives the same seed
 """
 import pathlib
 import re
+import subprocess
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -137,6 +139,30 @@ def hts_json_seeds():
     return seeds
 
 
+def price_seeds():
+    # The first byte picks the default entry date, one or two copies and --strict (price_fuzz.cpp):
+    # the seeds take '@' (0x40) to 'O' in turn, so each combination starts somewhere.
+    manifests = []
+    cli = ROOT / "tests/cli"
+    for path in sorted(cli.glob("*/*.csv")) + sorted(cli.glob("*/stdin")):
+        data = path.read_bytes()
+        first_line = data.split(b"\n", 1)[0].lower()
+        if path.name == "stdin" and not (b"hs" in first_line and b"origin" in first_line):
+            continue  # importer inputs and JSON, not manifests
+        if path.name == "rates.csv":
+            continue  # exchange rates (--fx)
+        if data not in manifests:
+            manifests.append(data)
+    # The benchmark's manifest (deterministic), in 200-line slices with its header.
+    generator = ROOT / "tests/bench/generate_manifest.py"
+    generated = subprocess.run([sys.executable, str(generator), "2000"], check=True,
+                               capture_output=True).stdout
+    lines = generated.splitlines(keepends=True)
+    for start in range(1, len(lines), 200):
+        manifests.append(lines[0] + b"".join(lines[start:start + 200]))
+    return [bytes([0x40 + i % 16]) + data for i, data in enumerate(manifests)]
+
+
 def rules_seeds():
     """Rule files as one input each (rules_fuzz.cpp): the bundled ones that name nothing outside
     themselves whole, the US Section 232 ones joined after the groups they name, Section 301's
@@ -170,6 +196,7 @@ def main():
     write_seeds("hts_csv", hts_csv_seeds())
     write_seeds("eu_cn", eu_cn_seeds())
     write_seeds("hts_json", hts_json_seeds())
+    write_seeds("price", price_seeds())
     write_seeds("rules", rules_seeds())
 
 

@@ -1,6 +1,9 @@
 // libFuzzer entry point for the manifest reader: CSV scanning, header matching and line reading.
 // The first input byte picks the delimiter and read block size; the rest is the manifest. Besides
-// "no crash", it checks that the records do not depend on how reads split the input.
+// "no crash", it checks that the records do not depend on how reads split the input, and that
+// an OwnedRecord copy of each record equals it (fields, places, problem) and stays valid after
+// the reader moves on, also when the same OwnedRecord held a longer record just before, and
+// when OwnedRecords are copied and moved (a batch keeps them in a vector).
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/manifest/manifest_line.hpp>
@@ -24,6 +27,46 @@ struct Flat {
   bool operator==(const Flat&) const = default;
 };
 
+Flat flatten(const CsvRecord& record) {
+  return {{record.fields.begin(), record.fields.end()}, record.columns, record.lines,
+          record.line, record.end_line, record.end_column, record.problem_line,
+          record.problem_column, record.problem};
+}
+
+// `record` with every field twice as long (its bytes repeated) and one field more: a record
+// that needs more room than `record` in an OwnedRecord.
+struct Longer {
+  std::vector<std::string> storage;
+  CsvRecord record;
+  explicit Longer(const CsvRecord& from) : record(from) {
+    for (const std::string_view field : from.fields)
+      storage.push_back(std::string(field) + std::string(field));
+    storage.emplace_back("an extra field, longer than the small-string buffer");
+    record.fields.assign(storage.begin(), storage.end());
+    record.columns.push_back(from.end_column);
+    record.lines.push_back(from.end_line);
+    record.problem += " (longer)";
+  }
+};
+
+void check_owned_copies(const CsvRecord& record, OwnedRecord& reused,
+                        std::vector<OwnedRecord>& kept) {
+  const Flat expected = flatten(record);
+  // The same OwnedRecord for every record of the input: shorter and longer ones in turn.
+  reused.assign(record);
+  if (flatten(reused.record()) != expected) std::abort();
+  // A longer record, then this (shorter) one, in one OwnedRecord.
+  const Longer longer(record);
+  OwnedRecord cycled;
+  cycled.assign(record);
+  cycled.assign(longer.record);
+  if (flatten(cycled.record()) != flatten(longer.record)) std::abort();
+  cycled.assign(record);
+  if (flatten(cycled.record()) != expected) std::abort();
+  // Copies outlive the reader's buffers and the vector's reallocations (checked at the end).
+  kept.push_back(cycled);
+}
+
 std::vector<Flat> read(const std::string& text, char delimiter, std::size_t block) {
   std::istringstream in(text);
   CsvReader reader(in, "fuzz.csv", delimiter);
@@ -32,11 +75,14 @@ std::vector<Flat> read(const std::string& text, char delimiter, std::size_t bloc
   CsvRecord record;
   std::optional<ColumnMap> columns;
   ManifestLine line;
+  OwnedRecord reused;
+  std::vector<OwnedRecord> kept;
   while (reader.next(record)) {
-    out.push_back({{record.fields.begin(), record.fields.end()}, record.columns, record.lines,
-                   record.line, record.end_line, record.end_column, record.problem_line,
-                   record.problem_column, record.problem});
-    if (record.fields.size() != record.columns.size() || record.line < 1) std::abort();
+    out.push_back(flatten(record));
+    if (record.fields.size() != record.columns.size() ||
+        record.fields.size() != record.lines.size() || record.line < 1)
+      std::abort();
+    check_owned_copies(record, reused, kept);
     if (!columns) {
       try {
         columns = ColumnMap::from_header(record, "fuzz.csv");
@@ -48,6 +94,8 @@ std::vector<Flat> read(const std::string& text, char delimiter, std::size_t bloc
     read_line(record, *columns, line);
     if (line.problem && (line.problem->line < 1 || line.problem->message.empty())) std::abort();
   }
+  for (std::size_t i = 0; i < kept.size(); ++i)
+    if (flatten(kept[i].record()) != out[i]) std::abort();
   return out;
 }
 } // namespace
