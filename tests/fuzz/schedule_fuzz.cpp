@@ -1,7 +1,8 @@
 // libFuzzer entry point for the schedule loader (schedule.toml and the lines tables it names).
 // load_schedule() reads a directory, so the input is written into a private temporary one: the
 // input is split at lines "=====" into schedule.toml, a.csv and b.csv (the seeds name those
-// files in their [[edition]] tables). A schedule either loads or fails with dutycalc::Error.
+// files in their [[edition]] tables). A schedule either loads or fails with dutycalc::Error; loaded
+// again as `dutycalc check` loads it (with a sink), it must not throw.
 #include <dutycalc/error.hpp>
 #include <dutycalc/schedule/schedule_loader.hpp>
 
@@ -56,6 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rest = end == std::string_view::npos ? std::string_view()
                                          : rest.substr(end + k_separator.size());
   }
+  schedule::Diagnostics sink;
+  schedule::load_schedule(scratch(), &sink); // must not throw
+  for (const schedule::Diagnostic& d : sink.all())
+    if (d.message.empty()) std::abort();
   try {
     const schedule::Schedule loaded = schedule::load_schedule(scratch());
     if (loaded.editions.empty()) std::abort(); // a schedule has at least one edition

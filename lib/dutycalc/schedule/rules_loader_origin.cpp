@@ -108,8 +108,10 @@ void RulesParser::parse_measure(const toml::table& t) {
   m.window = window(t, open_start, true);
   m.origin = rule_origin(t, name);
   if (sink()) check_heading(m, *t.get("heading"));
-  m_replaces.push_back({m_schedule.measures.size(), strings(t, "replaces"),
-                        t.get("replaces") ? at(*t.get("replaces")) : at(t)});
+  PendingReplaces pending{m_schedule.measures.size(), strings(t, "replaces"), {}};
+  for (std::size_t i = 0; i < pending.ids.size(); ++i)
+    pending.places.push_back(at(*t.get("replaces")->as_array()->get(i)));
+  m_replaces.push_back(std::move(pending));
   m_schedule.measures.push_back(std::move(m));
 }
 
@@ -132,14 +134,15 @@ void RulesParser::resolve_replacements() {
   for (const PendingReplaces& pending : m_replaces) {
     Measure& m = m_schedule.measures[pending.measure];
     attempt(sink(), [&] {
-      for (const std::string& id : pending.ids) {
+      for (std::size_t i = 0; i < pending.ids.size(); ++i) {
+        const std::string& id = pending.ids[i];
         const Measure* other = m_schedule.find_measure(id);
         if (!other && excused("measure", id)) continue;
         if (!other)
-          throw Error(pending.where,
+          throw Error(pending.places[i],
                       fmt::format("measure '{}' replaces '{}', which is not defined", m.id, id));
         if (other == &m)
-          throw Error(pending.where, fmt::format("measure '{}' replaces itself", m.id));
+          throw Error(pending.places[i], fmt::format("measure '{}' replaces itself", m.id));
         m.replaces.push_back(other);
       }
     });

@@ -70,9 +70,9 @@ private:
   void parse_de_minimis(const toml::table& t);
 
   struct PendingReplaces {
-    std::size_t measure; // index in m_schedule.measures
+    std::size_t measure;                       // index in m_schedule.measures
     std::vector<std::string> ids;
-    SourceLocation where;
+    std::vector<SourceLocation> places;        // of each id
   };
 
   const TomlFile& m_file;

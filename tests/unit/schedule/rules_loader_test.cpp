@@ -179,7 +179,7 @@ source = "Proclamation of 2018-08-10"
         std::vector<std::string>{
             "7:11: error: heading 9903.80.11 of measure 'steel-3' is not in E2024, which took "
             "effect on 2024-01-01 while the measure was in force",
-            "11:12: error: measure 'steel-3' replaces 'steal', which is not defined"});
+            "11:22: error: measure 'steel-3' replaces 'steal', which is not defined"});
 }
 
 TEST_CASE("parse_rules_file with a sink: a loop of replaces, once") {
