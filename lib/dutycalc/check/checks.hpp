@@ -15,8 +15,8 @@ namespace dutycalc::check {
 // on a common date where no exemption removes either, and neither `replaces` the other. Quotas
 // overlap when a line could draw on both; taxes when they share a destination and a date; de
 // minimis rules when they share an origin and a date; fees when two versions of one fee (the
-// same id, or the same title but for a closing parenthesis: "Merchandise processing fee
-// (FY2024)") share a date, a transport mode and an entry value. (overlaps.cpp)
+// same id, or the same title up to a comma or parenthesis: "Merchandise processing fee, informal
+// entry (FY2024)") share a date, a transport mode and an entry value. (overlaps.cpp)
 void check_overlaps(const schedule::Schedule& schedule, schedule::Diagnostics& sink);
 
 // Ids the loader does not already hold unique: notices, taxes and de minimis rules (an error at

@@ -220,16 +220,17 @@ void tax_overlaps(const Schedule& schedule, Diagnostics& sink) {
   }
 }
 
-// What a fee is a version of: its title without a closing parenthesis, which names the version
-// ("Merchandise processing fee (FY2024)" is a version of "Merchandise processing fee").
+// What a fee is a version or variant of: its title up to a comma or parenthesis, which name the
+// version or the entries it is for ("Merchandise processing fee (FY2024)" and "Merchandise
+// processing fee, informal entry (FY2024)" are both the merchandise processing fee: one entry pays
+// one of them, told apart by entry value).
 std::string_view fee_family(std::string_view title) {
-  if (!title.ends_with(')')) return title;
-  const std::size_t open = title.rfind(" (");
-  return open == std::string_view::npos ? title : title.substr(0, open);
+  const std::size_t end = std::min(title.find(", "), title.find(" ("));
+  return title.substr(0, end);
 }
 
-// Two versions of one fee (the same id, or the same title but for the version) must not both be
-// charged on one entry.
+// Two versions of one fee (the same id, or the same title but for what follows a comma or
+// parenthesis) must not both be charged on one entry.
 void fee_overlaps(const Schedule& schedule, Diagnostics& sink) {
   const auto& fees = schedule.fees;
   const auto modes_meet = [](const schedule::Fee& a, const schedule::Fee& b) {

@@ -133,6 +133,10 @@ TEST_CASE("check_overlaps: quotas, taxes, de minimis, fees; duplicate ids; progr
   CHECK(findings(fy2024 + fee("mpf-informal-fy2024", "MPF (informal, FY2024)",
                               "entry_value_at_most = \"2500\"\nfrom = 2023-10-01\n"))
             .empty());
+  // A variant after a comma is a version too: without its entry values it meets the FY2024 fee.
+  CHECK(findings(fy2024 + fee("mpf-informal-fy2024", "MPF, informal entry (FY2024)",
+                              "from = 2023-10-01\n"))
+            .size() == 1);
   CHECK(findings(fy2024 + fee("mpf-fy2025", "MPF (FY2025)", "from = 2024-09-01\n")) ==
         std::vector<std::string>{
             "12: fee 'mpf-fy2025' overlaps fee 'mpf-fy2024' (line 3), a version of the same fee "
