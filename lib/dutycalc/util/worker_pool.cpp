@@ -37,10 +37,19 @@ void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& 
     ++m_generation;
   }
   m_start.notify_all();
-  run_range(body, 0, count / threads);
+  std::exception_ptr failure;
+  try {
+    run_range(body, 0, count / threads);
+  } catch (...) {
+    failure = std::current_exception();
+  }
   std::unique_lock lock(m_mutex);
   m_done.wait(lock, [this] { return m_pending == 0; });
   m_body = nullptr;
+  if (!failure) failure = m_failure;
+  m_failure = nullptr;
+  lock.unlock();
+  if (failure) std::rethrow_exception(failure);
 }
 
 void WorkerPool::work(std::size_t part) {
@@ -54,8 +63,14 @@ void WorkerPool::work(std::size_t part) {
     const std::size_t from = m_count * part / m_parts;
     const std::size_t to = m_count * (part + 1) / m_parts;
     lock.unlock();
-    run_range(*body, from, to);
+    std::exception_ptr failure;
+    try {
+      run_range(*body, from, to);
+    } catch (...) {
+      failure = std::current_exception();
+    }
     lock.lock();
+    if (failure && !m_failure) m_failure = failure;
     if (--m_pending == 0) m_done.notify_one();
   }
 }

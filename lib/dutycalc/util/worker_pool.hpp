@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -23,6 +24,8 @@ public:
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   unsigned threads() const { return static_cast<unsigned>(m_workers.size()) + 1; }
+  // Returns when every part is done, also when one throws: then it rethrows the first exception
+  // (the workers never outlive the body they were given).
   void run(std::size_t count, const std::function<void(std::size_t)>& body);
 
 private:
@@ -37,6 +40,7 @@ private:
   std::size_t m_parts = 1;
   std::size_t m_generation = 0; // counts run() calls: workers wait for a new one
   std::size_t m_pending = 0;    // worker parts of the current run not yet done
+  std::exception_ptr m_failure; // the first exception a worker's part threw in this run
   bool m_stopping = false;
 };
 

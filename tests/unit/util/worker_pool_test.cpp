@@ -1,0 +1,35 @@
+#include <dutycalc/util/worker_pool.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <stdexcept>
+#include <vector>
+
+using dutycalc::WorkerPool;
+
+TEST_CASE("WorkerPool runs every index once, on one thread or several") {
+  for (const unsigned threads : {1u, 2u, 4u}) {
+    WorkerPool pool(threads);
+    std::vector<int> seen(1000, 0);
+    for (int round = 0; round < 3; ++round)
+      pool.run(seen.size(), [&](std::size_t i) { ++seen[i]; });
+    for (const int count : seen) CHECK(count == 3);
+  }
+}
+
+TEST_CASE("WorkerPool rethrows a part's exception after every part is done") {
+  WorkerPool pool(2);
+  std::atomic<int> done{0};
+  CHECK_THROWS_WITH(pool.run(100,
+                             [&](std::size_t i) {
+                               if (i == 99) throw std::runtime_error("part failed");
+                               ++done;
+                             }),
+                    "part failed");
+  CHECK(done == 99);
+  // The pool is usable afterwards.
+  done = 0;
+  pool.run(100, [&](std::size_t) { ++done; });
+  CHECK(done == 100);
+}
