@@ -77,8 +77,17 @@ int Date::month() const { return static_cast<int>(civil_from_days(m_days).month)
 int Date::day() const { return static_cast<int>(civil_from_days(m_days).day); }
 
 std::string Date::to_string() const {
+  // By hand: many priced lines show a date, and a formatted print costs far more than the date.
   const Civil c = civil_from_days(m_days);
-  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  if (c.year < 0 || c.year > 9999) return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  char text[] = "0000-00-00";
+  const auto put = [&text](std::size_t end, unsigned value, int digits) {
+    for (int k = 1; k <= digits; ++k, value /= 10) text[end - k] = static_cast<char>('0' + value % 10);
+  };
+  put(4, static_cast<unsigned>(c.year), 4);
+  put(7, c.month, 2);
+  put(10, c.day, 2);
+  return std::string(text, 10);
 }
 
 } // namespace dutycalc

@@ -30,3 +30,10 @@ TEST_CASE("Date ordering and DateRange") {
   CHECK(b.month() == 6);
   CHECK(b.day() == 1);
 }
+
+TEST_CASE("Date::to_string writes ISO 8601 with zero padding") {
+  CHECK(Date::parse("2025-06-04")->to_string() == "2025-06-04");
+  CHECK(Date::parse("0999-01-09")->to_string() == "0999-01-09");
+  CHECK(Date::parse("2000-12-31")->to_string() == "2000-12-31");
+  CHECK(Date::from_ymd(1, 1, 1)->to_string() == "0001-01-01");
+}

@@ -163,7 +163,7 @@ bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& 
   out.value = {round(line.value * *rate, r.places, r.mode), currency};
   out.freight = {round(line.freight * *rate, r.places, r.mode), currency};
   out.insurance = {round(line.insurance * *rate, r.places, r.mode), currency};
-  if (out.detail) out.rules.push_back({"exchange-rate",
+  if (out.wants_rules()) out.rules.push_back({"exchange-rate",
                        fmt::format("1 {} = {} {} ({})", from.code(), rate->to_string(),
                                    currency.code(), rate_date.to_string()),
                        m_options.fx->name(), Decimal{}});
@@ -202,12 +202,12 @@ void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult
     // The tax rounding point: each tax amount of a line.
     const Decimal amount = round(evaluation.amount, r.places, r.mode);
     total += amount;
-    if (out.detail) out.rules.push_back({"tax", fmt::format("{} {} on {}", tax.title, tax.rate.text(),
+    if (out.wants_rules()) out.rules.push_back({"tax", fmt::format("{} {} on {}", tax.title, tax.rate.text(),
                                             base.to_string(m_schedule.currency.minor_units())),
                          tax.origin.source, amount});
   }
   if (!any)
-    out.warn(fmt::format("no import tax rule for destination {} on {}",
+    if (out.detail) out.warn(fmt::format("no import tax rule for destination {} on {}",
                          schedule::view(line.destination), date.to_string()));
   out.taxes = {total, m_schedule.currency};
 }
@@ -225,10 +225,14 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   bool before_oldest = false;
   const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
   out.schedule_version = m_schedule.version(edition, date);
-  if (before_oldest)
-    out.warn(fmt::format("entry date {} is before the oldest edition in the schedule; priced with "
-                         "{} (effective {})",
-                         date.to_string(), edition.id, edition.effective.to_string()));
+  if (before_oldest && out.detail) {
+    // Many lines of an old manifest get this one: built without a formatted print.
+    thread_local std::string warning;
+    warning.assign("entry date ").append(date.to_string());
+    warning.append(" is before the oldest edition in the schedule; priced with ").append(edition.id);
+    warning.append(" (effective ").append(edition.effective.to_string()).append(")");
+    out.warn(warning);
+  }
 
   if (!convert(line, date, out)) return;
 
@@ -250,7 +254,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   const schedule::TariffLine& rated = *rated_line;
   const schedule::CountryCode origin = line.origin;
   const BaseRate base =
-      choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.detail);
+      choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.wants_rules());
   for (const std::string& warning : base.warnings) out.warn(warning);
   const rate::Expression& base_rate = base.expression();
 
@@ -263,7 +267,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   parts.clear();
   const quota::Quota* q = draw ? draw->quota : nullptr;
   if (q && draw->missing_quantity) {
-    out.warn(fmt::format("cannot draw on quota {}: the line has no quantity in {}; priced as over "
+    if (out.detail) out.warn(fmt::format("cannot draw on quota {}: the line has no quantity in {}; priced as over "
                          "quota",
                          q->id, q->unit.is_value ? "value" : rate::name(q->unit.unit)));
     if (q->kind == quota::QuotaKind::absolute) {
@@ -310,7 +314,7 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   // A measure that turns on the export date (List 3's transition): without one, say so.
   for (const MeasureOutcome& o : outcomes)
     if (o.export_condition && !line.export_date)
-      out.warn(fmt::format("no export_date: priced as exported on the entry date; {} ({} +{}) "
+      if (out.detail) out.warn(fmt::format("no export_date: priced as exported on the entry date; {} ({} +{}) "
                            "reaches goods exported before {}",
                            o.measure->title, o.measure->heading, rate::added_to_base(o.measure->rate),
                            o.measure->exported_before->to_string()));
@@ -359,9 +363,9 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   const Rounding& rounding = m_schedule.rounding;
   const Decimal base_duty = round(sums.base, rounding.places, rounding.mode);
   out.base_duty = {base_duty, currency};
-  if (out.detail) out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
-  if (q)
-    if (out.detail) out.rules.push_back({"quota",
+  if (out.wants_rules()) out.rules.push_back({base.measure, base_rate.text(), base.source, base_duty});
+  if (q && out.wants_rules())
+    out.rules.push_back({"quota",
                          fmt::format("{} in quota, {} over quota ({})",
                                      quantity_text(draw->in, *q), quantity_text(draw->over, *q),
                                      draw->period),
@@ -370,25 +374,25 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   for (const auto& [measure, exact] : sums.measures) {
     const Decimal added = round(exact, rounding.places, rounding.mode);
     additional += added;
-    if (out.detail) out.rules.push_back({measure->kind, measure->rate.text(),
+    if (out.wants_rules()) out.rules.push_back({measure->kind, measure->rate.text(),
                          fmt::format("{} {}: {}", measure->heading, measure->title,
                                      measure->origin.source),
                          added});
     if (!measure->origin.unconfirmed.empty())
-      out.warn(fmt::format("{} ({}): unconfirmed: {}", measure->title, measure->heading,
+      if (out.detail) out.warn(fmt::format("{} ({}): unconfirmed: {}", measure->title, measure->heading,
                            measure->origin.unconfirmed));
   }
   if (q && !draw->missing_quantity && !draw->in.is_zero() && !draw->over.is_zero())
-    out.warn(fmt::format("quota {} ({}): {} in quota, {} over quota", q->id, draw->period,
+    if (out.detail) out.warn(fmt::format("quota {} ({}): {} in quota, {} over quota", q->id, draw->period,
                          quantity_text(draw->in, *q), quantity_text(draw->over, *q)));
   if (q && !q->origin.unconfirmed.empty())
-    out.warn(fmt::format("quota {}: unconfirmed: {}", q->id, q->origin.unconfirmed));
+    if (out.detail) out.warn(fmt::format("quota {}: unconfirmed: {}", q->id, q->origin.unconfirmed));
   if (!q && out.detail) {
     // A quota the line would draw on but for where its metal was melted: say why it does not.
     for (const quota::Quota* candidate : candidates.quotas)
       if (const quota::Quota& other = *candidate; other.melt_origins && other.window.contains(date) && other.products.matches(line.code) &&
           other.origins.matches(origin, date) && !other.melt_origins->matches(line.melt_country, date))
-        out.warn(fmt::format("not in quota {}: it takes only goods melted in {} (melt_country {})",
+        if (out.detail) out.warn(fmt::format("not in quota {}: it takes only goods melted in {} (melt_country {})",
                              other.id, other.melt_origins->describe(),
                              line.melt_country[0] ? std::string(schedule::view(line.melt_country))
                                                   : std::string("not given")));
@@ -402,18 +406,18 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
 
   if (entry && entry->de_minimis) {
     // Under the de minimis threshold the entry enters free: no duty, fee or tax.
-    out.warn(fmt::format("de minimis ({}): entry value {} is at or below {}; duty and fees waived",
+    if (out.detail) out.warn(fmt::format("de minimis ({}): entry value {} is at or below {}; duty and fees waived",
                          entry->de_minimis->id, entry->entry_value.to_string(currency.minor_units()),
                          entry->de_minimis->threshold.to_string(currency.minor_units())));
     out.base_duty = out.additional_duty = {Decimal{}, currency};
     out.rules.clear();
-    if (out.detail) out.rules.push_back({"de-minimis", entry->de_minimis->id, entry->de_minimis->origin.source, Decimal{}});
+    if (out.wants_rules()) out.rules.push_back({"de-minimis", entry->de_minimis->id, entry->de_minimis->origin.source, Decimal{}});
   } else {
     Decimal fees;
     if (entry)
       for (const auto& share : entry->fees) {
         fees += share.amount;
-        if (out.detail) out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
+        if (out.wants_rules()) out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
       }
     out.fees = {fees, currency};
     add_taxes(line, date, out);

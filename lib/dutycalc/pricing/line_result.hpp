@@ -45,6 +45,10 @@ struct LineResult {
   // be priced and their values); the rules, the rate text and warnings are then not built.
   // Kept by clear().
   bool detail = true;
+  // False: the rules applied are not wanted (a CSV report does not show them), so their texts
+  // and sources are not built. Only meaningful with `detail`. Kept by clear().
+  bool with_rules = true;
+  bool wants_rules() const { return detail && with_rules; }
 
   // Resets for reuse without giving back the strings' memory (the hot path reuses one result).
   void clear();

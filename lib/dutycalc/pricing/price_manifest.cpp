@@ -354,6 +354,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         std::lower_bound(plan->draw_records.begin(), plan->draw_records.end(), first_record) -
         plan->draw_records.begin());
   const bool renders = writer.renders();
+  const bool with_rules = writer.shows_rules();
   Batch batch;
   while (const std::size_t n = batch.fill(reader, columns, pool)) {
     // In input order: each line's quota draw and share of its entry's fees.
@@ -374,6 +375,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     pool.run(n, [&](std::size_t i) {
       BatchSlot& slot = batch[i];
+      slot.result.with_rules = with_rules;
       engine.price(slot.line, slot.result, slot.draw, slot.has_entry ? &slot.charges : nullptr);
       slot.diagnostic.clear();
       if (slot.result.status == LineStatus::error)

@@ -34,6 +34,9 @@ public:
   virtual void render(const manifest::CsvRecord& /*record*/, const manifest::ManifestLine& /*line*/,
                       const pricing::LineResult& /*result*/, std::string& /*out*/) const {}
   virtual void write_rendered(std::string_view /*text*/) {}
+  // Whether records show the rules applied (LineResult::rules): pricing skips building them when
+  // they are not shown.
+  virtual bool shows_rules() const { return true; }
 };
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, Output& output);

@@ -64,6 +64,7 @@ public:
     out.push_back('\n');
   }
   void write_rendered(std::string_view text) override { m_output.write(text); }
+  bool shows_rules() const override { return false; }
 
   void finish() override { m_output.flush(); }
 
