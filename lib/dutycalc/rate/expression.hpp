@@ -9,6 +9,7 @@
 #include <dutycalc/rate/unit.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,30 +52,43 @@ struct ParseProblem {
   std::string message;
 };
 
+namespace detail {
+// What a parsed expression holds. Shared, never changed once built.
+struct ExpressionData {
+  std::string text;
+  std::vector<Node> nodes;
+  std::uint32_t root = 0;
+  ParseProblem problem;
+};
+// What an empty Expression points at, so accessors need no branch.
+inline constinit const ExpressionData k_empty_expression{};
+} // namespace detail
+
+// An immutable parsed expression. Copies share one parse: a schedule's tens of thousands of
+// lines mostly print a few hundred distinct rates ("Free", "5%"), so each is held once.
 class Expression {
 public:
   Expression() = default;
 
   // The text as written (trimmed).
-  const std::string& text() const { return m_text; }
+  const std::string& text() const { return m_data->text; }
   // No text at all: the line states no rate in this column.
-  bool is_empty() const { return m_text.empty(); }
+  bool is_empty() const { return m_data->text.empty(); }
   // Text the grammar cannot read (legal prose): kept, never priced as zero.
-  bool is_prose() const { return !m_text.empty() && m_nodes.empty(); }
-  const ParseProblem& problem() const { return m_problem; }
+  bool is_prose() const { return !m_data->text.empty() && m_data->nodes.empty(); }
+  const ParseProblem& problem() const { return m_data->problem; }
   // Whether it refers to "the duty provided in the applicable subheading".
   bool uses_applicable_subheading() const;
 
-  const std::vector<Node>& nodes() const { return m_nodes; }
-  std::uint32_t root() const { return m_root; }
+  const std::vector<Node>& nodes() const { return m_data->nodes; }
+  std::uint32_t root() const { return m_data->root; }
 
 private:
-  friend class Parser;
   friend Expression parse_expression(std::string_view text);
-  std::string m_text;
-  std::vector<Node> m_nodes;
-  std::uint32_t m_root = 0;
-  ParseProblem m_problem;
+  explicit Expression(std::shared_ptr<const detail::ExpressionData> data)
+      : m_data(data.get()), m_owner(std::move(data)) {}
+  const detail::ExpressionData* m_data = &detail::k_empty_expression;
+  std::shared_ptr<const detail::ExpressionData> m_owner; // null for the empty expression
 };
 
 // Parses a duty expression. Never throws: text the grammar cannot read comes back as prose with

@@ -31,12 +31,12 @@ class Parser {
 public:
   explicit Parser(std::string_view text) : m_text(text) {}
 
-  Expression run() {
-    Expression result;
+  detail::ExpressionData run() {
+    detail::ExpressionData result;
     std::size_t begin = detail::skip_whitespace(m_text, 0);
     std::size_t end = m_text.size();
     while (end > begin && is_blank_byte(m_text[end - 1])) --end;
-    result.m_text = std::string(m_text.substr(begin, end - begin));
+    result.text = std::string(m_text.substr(begin, end - begin));
     if (begin == m_text.size()) return result;
     m_pos = begin;
     const auto root = bounded();
@@ -45,11 +45,11 @@ public:
       if (m_pos != m_text.size()) fail(m_pos, "expected '+', MIN, MAX or the end of the rate");
     }
     if (m_problem) {
-      result.m_problem = std::move(*m_problem);
+      result.problem = std::move(*m_problem);
       return result;
     }
-    result.m_nodes = std::move(m_nodes);
-    result.m_root = *root;
+    result.nodes = std::move(m_nodes);
+    result.root = *root;
     return result;
   }
 
@@ -376,19 +376,21 @@ private:
 };
 
 Expression parse_expression(std::string_view text) {
+  detail::ExpressionData data;
   try {
-    return Parser(text).run();
+    data = Parser(text).run();
   } catch (const std::exception&) {
     // Only arithmetic on absurd numbers (a fraction too large to hold) can throw: not a rate.
-    Expression prose;
-    prose.m_text = std::string(text);
-    prose.m_problem = ParseProblem{0, "number is too large"};
-    return prose;
+    data = detail::ExpressionData{};
+    data.text = std::string(text);
+    data.problem = ParseProblem{0, "number is too large"};
   }
+  if (data.text.empty() && data.problem.message.empty()) return Expression();
+  return Expression(std::make_shared<const detail::ExpressionData>(std::move(data)));
 }
 
 bool Expression::uses_applicable_subheading() const {
-  for (const Node& node : m_nodes)
+  for (const Node& node : m_data->nodes)
     if (node.kind == Node::Kind::applicable_subheading) return true;
   return false;
 }

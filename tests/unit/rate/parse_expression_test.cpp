@@ -158,3 +158,19 @@ TEST_CASE("parse_expression hostile input", "[rate]") {
   for (int i = 0; i < 2000; ++i) sum += " + 1%";
   CHECK_FALSE(parse_expression(sum).is_prose());
 }
+
+TEST_CASE("parse_expression copies share one parse", "[rate]") {
+  const Expression parsed = parse_expression("2.2¢/kg + 10%");
+  const Expression copy = parsed; // NOLINT(performance-unnecessary-copy-initialization)
+  CHECK(&copy.nodes() == &parsed.nodes());
+  CHECK(&copy.text() == &parsed.text());
+  CHECK(copy.text() == "2.2¢/kg + 10%");
+  // An empty expression and one parsed from blanks are the same: no text, no nodes.
+  const Expression none;
+  const Expression blank = parse_expression("  ");
+  CHECK(none.is_empty());
+  CHECK(blank.is_empty());
+  CHECK(&blank.text() == &none.text());
+  CHECK(blank.nodes().empty());
+  CHECK_FALSE(blank.is_prose());
+}
