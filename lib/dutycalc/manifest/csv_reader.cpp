@@ -119,6 +119,8 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
   // (Checked first: this libstdc++ reallocates on any reserve() that differs from the capacity.)
   if (m_unquoted.capacity() < m_end - m_pos) m_unquoted.reserve(m_end - m_pos);
   record.problem.clear();
+  record.plain_text = {};
+  bool quoted = false;
   record.problem_line = 0;
   record.problem_column = 0;
   const auto add = [&record](const char* data, std::size_t size, int line, int column) {
@@ -144,6 +146,7 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
     const int field_line = line;
     const int field_column = column_at(i, line_start);
     if (i < end && buffer[i] == k_quote) {
+      quoted = true;
       ++i;
       const std::size_t content = i;
       bool doubled = false;
@@ -223,6 +226,8 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
 
   record.end_line = line;
   record.end_column = column_at(i, line_start);
+  if (!quoted && record.problem.empty() && m_delimiter == ',')
+    record.plain_text = std::string_view(buffer + m_pos, i - m_pos);
   if (i < end) {
     const std::size_t length = line_end_length(i);
     if (length == 0) return Scan::need_more;
@@ -237,13 +242,23 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
 }
 
 void OwnedRecord::assign(const CsvRecord& from) {
-  m_bytes.clear();
-  for (const std::string_view field : from.fields) m_bytes.append(field);
   m_record.fields.resize(from.fields.size());
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < from.fields.size(); ++i) {
-    m_record.fields[i] = std::string_view(m_bytes.data() + at, from.fields[i].size());
-    at += from.fields[i].size();
+  if (!from.plain_text.empty()) {
+    // One copy of the record as written; the fields keep their offsets in it.
+    m_bytes.assign(from.plain_text);
+    for (std::size_t i = 0; i < from.fields.size(); ++i)
+      m_record.fields[i] = std::string_view(
+          m_bytes.data() + (from.fields[i].data() - from.plain_text.data()), from.fields[i].size());
+    m_record.plain_text = m_bytes;
+  } else {
+    m_bytes.clear();
+    for (const std::string_view field : from.fields) m_bytes.append(field);
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < from.fields.size(); ++i) {
+      m_record.fields[i] = std::string_view(m_bytes.data() + at, from.fields[i].size());
+      at += from.fields[i].size();
+    }
+    m_record.plain_text = {};
   }
   m_record.columns = from.columns;
   m_record.lines = from.lines;

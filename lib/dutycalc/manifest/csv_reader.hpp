@@ -23,6 +23,10 @@ struct CsvRecord {
   std::vector<int> columns; // column where each field starts; same size as `fields`
   std::vector<int> lines;   // physical line where each field starts (after an embedded newline it
                             // differs from `line`); same size as `fields`
+  // The record exactly as written when that is also how a CSV writer would write its fields: no
+  // field quoted, nothing reported, ',' the delimiter. Then the fields are views into it and a
+  // writer may copy it whole. Empty otherwise.
+  std::string_view plain_text;
   int line = 0;             // 1-based physical line where the record starts
   int end_line = 0;         // the place just after the record's last byte (before its line end):
   int end_column = 0;       // where a missing field would have started

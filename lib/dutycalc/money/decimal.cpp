@@ -244,16 +244,29 @@ std::size_t render(Decimal::Raw raw, int min_places, bool grouped, char* out) {
     out[length++] = digits[i];
     if (grouped && i > 0 && i % 3 == 0) out[length++] = ',';
   }
-  char frac_digits[Decimal::k_places];
-  for (int i = Decimal::k_places - 1; i >= 0; --i) {
-    frac_digits[i] = static_cast<char>('0' + static_cast<int>(frac % 10));
-    frac /= 10;
-  }
+  // The fraction without its trailing zeros beyond min_places: most amounts are whole cents, so
+  // one test usually settles it.
   int places = Decimal::k_places;
-  while (places > min_places && frac_digits[places - 1] == '0') --places;
+  if (min_places < Decimal::k_places) {
+    const int kept = std::max(min_places, 0);
+    const auto drop = static_cast<std::uint64_t>(pow10(Decimal::k_places - kept));
+    if (frac % drop == 0) {
+      frac /= drop;
+      places = kept;
+    } else {
+      while (frac % 10 == 0) {
+        frac /= 10;
+        --places;
+      }
+    }
+  }
   if (places > 0) {
     out[length++] = '.';
-    for (int i = 0; i < places; ++i) out[length++] = frac_digits[i];
+    for (int i = places; i-- > 0;) {
+      out[length + static_cast<std::size_t>(i)] = static_cast<char>('0' + static_cast<int>(frac % 10));
+      frac /= 10;
+    }
+    length += static_cast<std::size_t>(places);
   }
   return length;
 }

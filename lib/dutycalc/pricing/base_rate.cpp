@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 namespace dutycalc::pricing {
 
 namespace {
@@ -16,6 +18,28 @@ BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLi
   base.text = line.general.text();
   if (with_source) base.source = fmt::format("{}, {} general rate", edition.id, line.code.formatted());
   return base;
+}
+
+// The special column of a tariff line, parsed once per thread and remembered (direct-mapped on
+// the line's address, checked against its text: schedules come and go in one process), so that
+// lines claiming a programme do not parse it every time.
+const std::vector<rate::SpecialRate>& special_rates(const schedule::TariffLine& line) {
+  struct Entry {
+    const schedule::TariffLine* line = nullptr;
+    std::string text;
+    std::vector<rate::SpecialRate> rates;
+  };
+  constexpr std::size_t k_entries = 4096; // a power of two
+  thread_local std::vector<Entry> cache(k_entries);
+  const auto address = reinterpret_cast<std::uintptr_t>(&line);
+  Entry& entry = cache[(address * 0x9E3779B97F4A7C15ull >> 40) & (k_entries - 1)];
+  const std::string_view text = line.special.text();
+  if (entry.line != &line || entry.text != text) {
+    entry.line = &line;
+    entry.text.assign(text);
+    entry.rates = rate::parse_special_column(text);
+  }
+  return entry.rates;
 }
 
 } // namespace
@@ -79,7 +103,7 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
                                         programme, why));
     return base;
   }
-  const std::vector<rate::SpecialRate> special = rate::parse_special_column(line.special.text());
+  const std::vector<rate::SpecialRate>& special = special_rates(line);
   const rate::ProgrammeMatch match = rate::find_programme(special, programme);
   if (!match.rate) {
     base.warnings.push_back(fmt::format("programme {} not granted: {} does not list it in the "

@@ -63,8 +63,12 @@ const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::
 }
 
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
-  thread_local schedule::RuleCandidates candidates;
-  m_rules.candidates(line.code, candidates);
+  // The candidates come from the per-thread cache of the code (the same the pricing used).
+  bool before_oldest = false;
+  const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
+  const schedule::TariffLine* rated = nullptr;
+  thread_local std::string problem;
+  const schedule::RuleCandidates& candidates = this->candidates(line.code, edition, rated, problem);
   for (const quota::Quota* q : candidates.quotas)
     if (q->reaches(line.code, line.origin, line.melt_country, date)) return q;
   return nullptr;
@@ -171,6 +175,7 @@ bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& 
 }
 
 std::optional<Decimal> Engine::value_of(const manifest::ManifestLine& line) const {
+  if (!line.currency || *line.currency == m_schedule.currency) return line.value;
   LineResult scratch;
   if (!convert(line, date_of(line), scratch)) return std::nullopt;
   return scratch.value.amount;

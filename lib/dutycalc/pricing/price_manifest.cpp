@@ -233,6 +233,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   {
   // Both go before the second pass takes its own memory.
   std::unordered_map<std::string, std::uint32_t> entry_index;
+  std::string last_key;
+  std::uint32_t last_entry = RunPlan::k_no_entry;
   Batch batch;
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
@@ -252,10 +254,16 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         const std::string key = entry_key(line, source.display_name);
-        const auto [it, added] =
-            entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
-        if (added) plan.entries.emplace_back();
-        EntryState& entry = plan.entries[it->second];
+        // The lines of an entry usually follow each other: the previous line's entry is tried
+        // before the index.
+        if (key != last_key || last_entry == RunPlan::k_no_entry) {
+          const auto [it, added] =
+              entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
+          if (added) plan.entries.emplace_back();
+          last_entry = it->second;
+          last_key = key;
+        }
+        EntryState& entry = plan.entries[last_entry];
         if (!entry.started) {
           entry.started = true;
           entry.date = date;
@@ -266,7 +274,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         const schedule::DeMinimis* d = de_minimis_for(schedule, line.origin, entry.date);
         if (!d) entry.de_minimis_possible = false;
         else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
-        plan.entry_of.back() = it->second;
+        plan.entry_of.back() = last_entry;
         const quota::Quota* q = engine.quota_for(line, date);
         if (!q) continue;
         claims.push_back({record_index, date, q,

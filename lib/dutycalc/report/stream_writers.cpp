@@ -52,9 +52,14 @@ public:
               const pricing::LineResult& result, std::string& out) const override {
     // Exactly as many input fields as the header has: short records are padded, so every
     // output row has the same shape (extra fields are reported in the message).
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-      if (i < record.fields.size()) append_csv_field(out, record.fields[i]);
+    if (!record.plain_text.empty() && record.fields.size() == m_columns.size()) {
+      out.append(record.plain_text); // the fields as they would be written, already
       out.push_back(',');
+    } else {
+      for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (i < record.fields.size()) append_csv_field(out, record.fields[i]);
+        out.push_back(',');
+      }
     }
     ResultFields fields(result);
     for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -66,3 +66,18 @@ TEST_CASE("Decimal::to_grouped_string") {
   CHECK(dec("-999").to_grouped_string(2) == "-999.00");
   CHECK(dec("0").to_grouped_string(2) == "0.00");
 }
+
+TEST_CASE("Decimal text keeps every fraction digit it needs and at least min_places") {
+  CHECK(dec("0.000000000001").to_string() == "0.000000000001");
+  CHECK(dec("0.000000000001").to_string(2) == "0.000000000001");
+  CHECK(dec("-0.1").to_string(2) == "-0.10");
+  CHECK(dec("12.3400").to_string(0) == "12.34");
+  CHECK(dec("12.345").to_string(2) == "12.345");
+  CHECK(dec("12").to_string(2) == "12.00");
+  CHECK(dec("12").to_string(0) == "12");
+  CHECK(dec("0").to_string(3) == "0.000");
+  CHECK(dec("1.1").to_string(12) == "1.100000000000");
+  CHECK(dec("1.1").to_string(14) == "1.100000000000");
+  char text[Decimal::k_max_text];
+  CHECK(std::string_view(text, dec("-1234567.89").to_chars(text, 2)) == "-1234567.89");
+}

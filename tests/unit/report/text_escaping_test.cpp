@@ -16,6 +16,28 @@ TEST_CASE("append_csv_field") {
   CHECK(out == "\"say \"\"hi\"\"\nbye\"");
 }
 
+TEST_CASE("append_csv_field quotes a field whatever the place of the byte that needs it") {
+  // Long fields are checked eight bytes at a time: every place in a word and in the tail.
+  for (const char special : {',', '"', '\r', '\n'}) {
+    for (std::size_t length = 1; length <= 19; ++length) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string field(length, 'x');
+        field[at] = special;
+        std::string expected = "\"" + field + "\"";
+        if (special == '"') expected.insert(at + 1, 1, '"');
+        std::string out;
+        append_csv_field(out, field);
+        CAPTURE(length, at, static_cast<int>(special));
+        CHECK(out == expected);
+      }
+    }
+  }
+  // Bytes next to the special ones, and bytes with the high bit set, need no quotes.
+  std::string out;
+  append_csv_field(out, "+-./!#\x0b\x0c\x0e\x21\x23\xe2\x82\xac\xff 1.5\xc2\xa2/kg (column 2)");
+  CHECK(out == "+-./!#\x0b\x0c\x0e\x21\x23\xe2\x82\xac\xff 1.5\xc2\xa2/kg (column 2)");
+}
+
 TEST_CASE("append_json_string") {
   std::string out;
   append_json_string(out, "1.5¢/kg \"x\"\\\n\t\x01");
