@@ -1,9 +1,9 @@
 // libFuzzer entry point for the manifest reader: CSV scanning, header matching and line reading.
 // The first input byte picks the delimiter and read block size; the rest is the manifest. Besides
 // "no crash", it checks that the records do not depend on how reads split the input, and that
-// an OwnedRecord copy of each record equals it (fields, places, problem) and stays valid after
-// the reader moves on, also when the same OwnedRecord held a longer record just before, and
-// when OwnedRecords are copied and moved (a batch keeps them in a vector).
+// an OwnedRecord copy of each record equals it (fields, places, problem, plain text) and stays
+// valid after the reader moves on, also when the same OwnedRecord held a longer record just
+// before, and when OwnedRecords are copied and moved (a batch keeps them in a vector).
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/manifest/manifest_line.hpp>
@@ -24,13 +24,27 @@ struct Flat {
   std::vector<int> columns, lines;
   int line, end_line, end_column, problem_line, problem_column;
   std::string problem;
+  std::string plain_text;
   bool operator==(const Flat&) const = default;
 };
 
 Flat flatten(const CsvRecord& record) {
+  // A plain record's text is its fields joined by commas, and the fields are views into it.
+  if (!record.plain_text.empty()) {
+    std::string joined;
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      if (i > 0) joined.push_back(',');
+      joined.append(record.fields[i]);
+      const char* text = record.plain_text.data();
+      if (record.fields[i].data() < text ||
+          record.fields[i].data() + record.fields[i].size() > text + record.plain_text.size())
+        std::abort();
+    }
+    if (joined != record.plain_text) std::abort();
+  }
   return {{record.fields.begin(), record.fields.end()}, record.columns, record.lines,
           record.line, record.end_line, record.end_column, record.problem_line,
-          record.problem_column, record.problem};
+          record.problem_column, record.problem, std::string(record.plain_text)};
 }
 
 // `record` with every field twice as long (its bytes repeated) and one field more: a record
@@ -46,6 +60,7 @@ struct Longer {
     record.columns.push_back(from.end_column);
     record.lines.push_back(from.end_line);
     record.problem += " (longer)";
+    record.plain_text = {}; // no longer the record as written
   }
 };
 
