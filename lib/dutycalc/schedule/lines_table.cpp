@@ -6,6 +6,7 @@
 #include <dutycalc/rate/special_column.hpp>
 #include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/format_version.hpp>
+#include <dutycalc/schedule/lines_scanner.hpp>
 #include <dutycalc/schedule/schedule_loader.hpp>
 #include <dutycalc/schedule/unreadable_rate.hpp>
 
@@ -26,8 +27,10 @@ constexpr std::array<std::string_view, 8> k_columns = {
     "hs_code", "indent", "description", "units", "general", "special", "column2", "footnotes"};
 
 bool needs_quotes(std::string_view field) {
-  if (field.empty()) return false;
-  if (field.front() == ' ' || field.back() == ' ') return true;
+  if (field.empty())
+    return false;
+  if (field.front() == ' ' || field.back() == ' ')
+    return true;
   return field.find_first_of(",\"\r\n") != std::string_view::npos;
 }
 
@@ -38,7 +41,8 @@ void append_field(std::string& out, std::string_view field) {
   }
   out.push_back('"');
   for (const char c : field) {
-    if (c == '"') out.push_back('"');
+    if (c == '"')
+      out.push_back('"');
     out.push_back(c);
   }
   out.push_back('"');
@@ -58,7 +62,8 @@ class RateInterner {
 public:
   const rate::Expression& get(std::string_view text) {
     auto found = m_parsed.find(text);
-    if (found != m_parsed.end()) return found->second;
+    if (found != m_parsed.end())
+      return found->second;
     return m_parsed.emplace(std::string(text), rate::parse_expression(text)).first->second;
   }
 
@@ -74,18 +79,22 @@ private:
 std::size_t read_format_line(std::string_view text, const std::string& display_name) {
   const SourceLocation start{display_name, 1, 1};
   std::size_t end = text.find('\n');
-  if (end == std::string_view::npos) end = text.size();
+  if (end == std::string_view::npos)
+    end = text.size();
   std::string_view line = text.substr(0, end);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (!line.empty() && line.back() == '\r')
+    line.remove_suffix(1);
   const auto missing = [&] {
     return Error(start, fmt::format("expected the format line '{}{}' first", k_lines_format_prefix,
                                     k_current_format));
   };
-  if (!line.starts_with(k_lines_format_prefix)) throw missing();
+  if (!line.starts_with(k_lines_format_prefix))
+    throw missing();
   const std::string_view number = line.substr(k_lines_format_prefix.size());
   long long version = 0;
   const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), version);
-  if (ec != std::errc() || ptr != number.data() + number.size() || number.empty()) throw missing();
+  if (ec != std::errc() || ptr != number.data() + number.size() || number.empty())
+    throw missing();
   check_format_version(version, start);
   return end == text.size() ? end : end + 1;
 }
@@ -106,7 +115,8 @@ public:
   Places(std::string_view csv, const std::string& name) : m_csv(csv), m_name(name) {}
 
   SourceLocation at(int line, int byte_column) const {
-    if (byte_column <= 0) return {m_name, line + 1, 0};
+    if (byte_column <= 0)
+      return {m_name, line + 1, 0};
     return {m_name, line + 1,
             rate::display_column(line_text(line), static_cast<std::size_t>(byte_column - 1))};
   }
@@ -132,14 +142,18 @@ private:
       // Line ends as the reader counts them: LF, CRLF or a lone CR.
       m_starts.push_back(0);
       for (std::size_t i = 0; i < m_csv.size(); ++i) {
-        if (m_csv[i] == '\r' && i + 1 < m_csv.size() && m_csv[i + 1] == '\n') ++i;
-        if (m_csv[i] == '\n' || m_csv[i] == '\r') m_starts.push_back(i + 1);
+        if (m_csv[i] == '\r' && i + 1 < m_csv.size() && m_csv[i + 1] == '\n')
+          ++i;
+        if (m_csv[i] == '\n' || m_csv[i] == '\r')
+          m_starts.push_back(i + 1);
       }
     }
-    if (line < 1 || static_cast<std::size_t>(line) > m_starts.size()) return {};
+    if (line < 1 || static_cast<std::size_t>(line) > m_starts.size())
+      return {};
     const std::size_t begin = m_starts[static_cast<std::size_t>(line - 1)];
     std::size_t end = begin;
-    while (end < m_csv.size() && m_csv[end] != '\n' && m_csv[end] != '\r') ++end;
+    while (end < m_csv.size() && m_csv[end] != '\n' && m_csv[end] != '\r')
+      ++end;
     return m_csv.substr(begin, end - begin);
   }
 
@@ -153,7 +167,8 @@ private:
 void check_rate_text(std::string_view text, const rate::ParseProblem& problem,
                      std::string_view column, const SourceLocation& where, Diagnostics& sink) {
   switch (classify_unreadable_rate(text, problem)) {
-  case UnreadableRate::prose: return;
+  case UnreadableRate::prose:
+    return;
   case UnreadableRate::mistyped_number:
     sink.error(where, fmt::format("{} rate \"{}\" cannot be read: {} (a number written in a way "
                                   "the grammar does not read)",
@@ -173,7 +188,8 @@ void check_rates(const manifest::CsvRecord& record, const Places& places, Diagno
   };
   const auto check_column = [&](std::size_t field) {
     const std::string_view text = record.fields[field];
-    if (text.empty()) return;
+    if (text.empty())
+      return;
     const rate::Expression rate = rate::parse_expression(text);
     if (rate.is_prose())
       check_rate_text(text, rate.problem(), k_columns[field], where(field, rate.problem().offset),
@@ -183,7 +199,8 @@ void check_rates(const manifest::CsvRecord& record, const Places& places, Diagno
   // The special column: rates between programme lists, each checked on its own.
   const std::string_view special = record.fields[5];
   for (const rate::SpecialRate& entry : rate::parse_special_column(special)) {
-    if (entry.is_reference || !entry.rate.is_prose()) continue;
+    if (entry.is_reference || !entry.rate.is_prose())
+      continue;
     check_rate_text(entry.rate.text(), entry.rate.problem(), "special",
                     where(5, entry.offset + entry.rate.problem().offset), sink);
   }
@@ -202,8 +219,8 @@ void write_lines_table(std::string& out, const std::vector<LineRow>& rows) {
     append_field(out, row.hs_code);
     out.push_back(',');
     out.append(std::to_string(row.indent));
-    for (const std::string* field : {&row.description, &row.units, &row.general, &row.special,
-                                     &row.column2, &row.footnotes}) {
+    for (const std::string* field :
+         {&row.description, &row.units, &row.general, &row.special, &row.column2, &row.footnotes}) {
       out.push_back(',');
       append_field(out, *field);
     }
@@ -213,7 +230,8 @@ void write_lines_table(std::string& out, const std::vector<LineRow>& rows) {
 
 void parse_lines_table(std::string_view text, const std::string& display_name, Nomenclature& out,
                        Diagnostics* sink) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.remove_prefix(3);
   std::size_t csv_start = 0;
   if (!attempt(sink, [&] { csv_start = read_format_line(text, display_name); })) {
     out.finish(display_name, sink);
@@ -221,9 +239,6 @@ void parse_lines_table(std::string_view text, const std::string& display_name, N
   }
   const std::string_view csv = text.substr(csv_start);
   const Places places(csv, display_name);
-  ViewBuffer buffer(csv);
-  std::istream stream(&buffer);
-  manifest::CsvReader reader(stream, display_name);
   out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   manifest::CsvRecord record;
   RateInterner rates;
@@ -235,17 +250,18 @@ void parse_lines_table(std::string_view text, const std::string& display_name, N
     };
     for (std::size_t i = 0; i < k_columns.size(); ++i) {
       if (i >= record.fields.size())
-        throw Error(places.at(line, 1), fmt::format("expected the header '{}'; column '{}' is missing",
-                                                    k_lines_header, k_columns[i]));
+        throw Error(places.at(line, 1),
+                    fmt::format("expected the header '{}'; column '{}' is missing", k_lines_header,
+                                k_columns[i]));
       if (record.fields[i] != k_columns[i])
         throw Error(places.at(line, column_of(i)),
                     fmt::format("expected column '{}' in the header, found '{}'", k_columns[i],
                                 record.fields[i]));
     }
     if (record.fields.size() > k_columns.size())
-      throw Error(places.at(line, column_of(k_columns.size())),
-                  fmt::format("unexpected column '{}' in the header",
-                              record.fields[k_columns.size()]));
+      throw Error(
+          places.at(line, column_of(k_columns.size())),
+          fmt::format("unexpected column '{}' in the header", record.fields[k_columns.size()]));
   };
   const auto read_row = [&] {
     const int line = record.line;
@@ -257,39 +273,66 @@ void parse_lines_table(std::string_view text, const std::string& display_name, N
     if (!record.fields[0].empty()) {
       std::string why;
       const auto code = HsCode::parse(record.fields[0], 4, &why);
-      if (!code) throw Error(places.at(record.lines[0], record.columns[0]), why);
+      if (!code)
+        throw Error(places.at(record.lines[0], record.columns[0]), why);
       tariff_line.code = *code;
     }
     tariff_line.indent = parse_indent(record.fields[1]);
     if (tariff_line.indent < 0)
       throw Error(places.at(record.lines[1], record.columns[1]),
                   fmt::format("indent '{}' is not a whole number", record.fields[1]));
-    if (sink) check_rates(record, places, *sink);
+    if (sink)
+      check_rates(record, places, *sink);
     tariff_line.description = record.fields[2];
     tariff_line.units = record.fields[3];
-    if (!record.fields[4].empty()) tariff_line.general = rates.get(record.fields[4]);
-    if (!record.fields[5].empty()) tariff_line.special = rates.get(record.fields[5]);
-    if (!record.fields[6].empty()) tariff_line.column2 = rates.get(record.fields[6]);
+    if (!record.fields[4].empty())
+      tariff_line.general = rates.get(record.fields[4]);
+    if (!record.fields[5].empty())
+      tariff_line.special = rates.get(record.fields[5]);
+    if (!record.fields[6].empty())
+      tariff_line.column2 = rates.get(record.fields[6]);
     tariff_line.footnotes = record.fields[7];
     out.add(std::move(tariff_line));
   };
-  while (reader.next(record)) {
+  // One record; false when nothing below it can be read.
+  const auto read_record = [&] {
     if (!record.problem.empty()) {
       // A CSV syntax problem: the fields hold what could be read, so the row is skipped.
       const Error problem(places.at(record.problem_line, record.problem_column), record.problem);
-      if (!sink) throw problem;
+      if (!sink)
+        throw problem;
       sink->add(problem);
-      if (header_seen) continue;
+      if (header_seen)
+        return true;
       header_seen = true; // the header itself is broken: reported, and nothing below is read
-      break;
+      return false;
     }
     if (!header_seen) {
       // Without the right header no row can be read with confidence: stop at a wrong one.
       header_seen = true;
-      if (!attempt(sink, read_header)) break;
-      continue;
+      return attempt(sink, read_header);
     }
     attempt(sink, read_row);
+    return true;
+  };
+  // Tables as importers write them are read by the fast scanner; from the first record it does
+  // not read, CsvReader takes over (it reports every kind of problem), skipping what was read.
+  LinesScanner scanner(csv);
+  std::size_t scanned = 0;
+  bool stopped = false;
+  while (!stopped && scanner.next(record)) {
+    ++scanned;
+    stopped = !read_record();
+  }
+  if (!stopped && scanner.irregular()) {
+    ViewBuffer buffer(csv);
+    std::istream stream(&buffer);
+    manifest::CsvReader reader(stream, display_name);
+    for (std::size_t skipped = 0; skipped < scanned && reader.next(record); ++skipped) {
+    }
+    while (reader.next(record))
+      if (!read_record())
+        break;
   }
   if (!header_seen)
     attempt(sink, [&] {

@@ -23,19 +23,23 @@ RulesParser::RulesParser(const TomlFile& file, Schedule& schedule)
 template <class F>
 void RulesParser::for_each_table(const toml::table& root, std::string_view key, F&& f) {
   const toml::node* node = root.get(key);
-  if (!node) return;
+  if (!node)
+    return;
   const auto* array = node->as_array();
   if (!array || !array->is_array_of_tables()) {
     const Error problem(at(*node), fmt::format("'{}' must be [[{}]] tables", key, key));
-    if (!sink()) throw problem;
+    if (!sink())
+      throw problem;
     sink()->add(problem);
     sink()->mark_incomplete(); // which rules it meant to define is unknown
     return;
   }
   for (const toml::node& element : *array) {
     const toml::table& table = *element.as_table();
-    if (attempt(sink(), [&] { f(table); })) continue;
-    if (const auto* id = table.get_as<std::string>("id")) sink()->skipped(key, id->get());
+    if (attempt(sink(), [&] { f(table); }))
+      continue;
+    if (const auto* id = table.get_as<std::string>("id"))
+      sink()->skipped(key, id->get());
   }
 }
 
@@ -58,19 +62,23 @@ void RulesParser::parse(const toml::table& root) {
 
 std::optional<std::string> RulesParser::optional_string(const toml::table& t,
                                                         std::string_view key) const {
-  if (!t.get(key)) return std::nullopt;
+  if (!t.get(key))
+    return std::nullopt;
   return m_file.string(t, key);
 }
 
 std::vector<std::string> RulesParser::strings(const toml::table& t, std::string_view key) const {
   std::vector<std::string> out;
   const toml::node* node = t.get(key);
-  if (!node) return out;
+  if (!node)
+    return out;
   const auto* array = node->as_array();
-  if (!array) throw Error(at(*node), fmt::format("'{}' must be a list of strings", key));
+  if (!array)
+    throw Error(at(*node), fmt::format("'{}' must be a list of strings", key));
   for (const toml::node& element : *array) {
     const auto* value = element.as_string();
-    if (!value) throw Error(at(element), fmt::format("'{}' must be a list of strings", key));
+    if (!value)
+      throw Error(at(element), fmt::format("'{}' must be a list of strings", key));
     out.push_back(value->get());
   }
   return out;
@@ -98,7 +106,8 @@ RuleOrigin RulesParser::rule_origin(const toml::table& t, std::string_view what)
     throw Error(origin.where,
                 fmt::format("{} has no 'source' (every rule cites its legal text)", what));
   origin.source = m_file.string(t, "source");
-  if (origin.source.empty()) throw Error(at(*t.get("source")), "'source' is empty");
+  if (origin.source.empty())
+    throw Error(at(*t.get("source")), "'source' is empty");
   origin.unconfirmed = optional_string(t, "unconfirmed").value_or("");
   return origin;
 }
@@ -108,13 +117,13 @@ DateRange RulesParser::window(const toml::table& t, bool& open_start, bool from_
   open_start = !t.get("from");
   if (open_start && from_required)
     throw Error(at(t), "missing key 'from' (the date the rule takes effect)");
-  if (!open_start) range.from = m_file.date(t, "from");
+  if (!open_start)
+    range.from = m_file.date(t, "from");
   if (t.get("to")) {
     range.to = m_file.date(t, "to");
     if (!open_start && *range.to <= range.from)
-      throw Error(at(*t.get("to")),
-                  fmt::format("the window ends ({}) before it starts ({})", range.to->to_string(),
-                              range.from.to_string()));
+      throw Error(at(*t.get("to")), fmt::format("the window ends ({}) before it starts ({})",
+                                                range.to->to_string(), range.from.to_string()));
   }
   return range;
 }
@@ -124,13 +133,17 @@ void RulesParser::origin_list(const toml::table& t, std::string_view key, bool& 
                               std::vector<CountryCode>& countries,
                               std::vector<const CountryGroup*>& groups) const {
   const toml::node* node = t.get(key);
-  if (!node) return;
+  if (!node)
+    return;
   const std::vector<std::string> names = strings(t, key);
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
-    if (name == k_all) all = true;
-    else if (const CountryGroup* group = m_schedule.find_group(name)) groups.push_back(group);
-    else if (name.size() == 2 && is_country_code(name)) countries.push_back({name[0], name[1]});
+    if (name == k_all)
+      all = true;
+    else if (const CountryGroup* group = m_schedule.find_group(name))
+      groups.push_back(group);
+    else if (name.size() == 2 && is_country_code(name))
+      countries.push_back({name[0], name[1]});
     else if (!excused("group", name))
       throw Error(at(*node->as_array()->get(i)),
                   fmt::format("'{}' in '{}' is neither a country code nor a group defined so far",
@@ -145,7 +158,8 @@ OriginScope RulesParser::origin_scope(const toml::table& t, bool required) const
   origin_list(t, "origins", scope.all, scope.countries, scope.groups);
   bool unused = false;
   origin_list(t, "except_origins", unused, scope.except_countries, scope.except_groups);
-  if (unused) throw Error(at(*t.get("except_origins")), "'except_origins' cannot be \"all\"");
+  if (unused)
+    throw Error(at(*t.get("except_origins")), "'except_origins' cannot be \"all\"");
   return scope;
 }
 
@@ -153,37 +167,45 @@ ProductScope RulesParser::product_scope(const toml::table& t, std::string_view r
   ProductScope scope;
   const auto read = [&](std::string_view key, std::vector<CodeRange>& out) {
     const std::vector<std::string> texts = strings(t, key);
-    if (texts.empty()) return;
+    if (texts.empty())
+      return;
     const toml::array& array = *t.get(key)->as_array();
     for (std::size_t i = 0; i < texts.size(); ++i) {
       std::string why;
       const auto range = parse_code_range(texts[i], why);
-      if (!range) throw Error(at(*array.get(i)), fmt::format("'{}' in '{}': {}", texts[i], key, why));
+      if (!range)
+        throw Error(at(*array.get(i)), fmt::format("'{}' in '{}': {}", texts[i], key, why));
       out.push_back(*range);
     }
-    if (!sink() || rule.empty()) return;
+    if (!sink() || rule.empty())
+      return;
     // A code listed twice does no harm, but is usually a slip for another code.
     std::map<std::pair<std::uint64_t, std::uint64_t>, std::size_t> seen;
     std::vector<bool> repeated(out.size(), false);
     for (std::size_t i = 0; i < out.size(); ++i) {
       const auto [first, inserted] = seen.try_emplace({out[i].low.key(), out[i].high.key()}, i);
-      if (inserted) continue;
+      if (inserted)
+        continue;
       repeated[i] = true;
       const SourceLocation before = at(*array.get(first->second));
-      sink()->warning(at(*array.get(i)),
-                      fmt::format("'{}' is listed twice in '{}' of {} (first at line {}, column {})",
-                                  texts[i], key, rule, before.line, before.column));
+      sink()->warning(
+          at(*array.get(i)),
+          fmt::format("'{}' is listed twice in '{}' of {} (first at line {}, column {})", texts[i],
+                      key, rule, before.line, before.column));
     }
-    if (key != "products" || m_schedule.editions.empty()) return;
+    if (key != "products" || m_schedule.editions.empty())
+      return;
     std::vector<std::size_t> unknown;
     for (std::size_t i = 0; i < out.size(); ++i)
       if (!repeated[i] && out[i].low == out[i].high && !edition_codes().known(out[i].low))
         unknown.push_back(i);
-    if (unknown.empty()) return;
+    if (unknown.empty())
+      return;
     std::string listed;
     for (std::size_t j = 0; j < unknown.size() && j < k_listed_codes; ++j)
       listed += (j ? ", " : "") + texts[unknown[j]];
-    if (unknown.size() > k_listed_codes) listed += ", ...";
+    if (unknown.size() > k_listed_codes)
+      listed += ", ...";
     sink()->warning(at(*array.get(unknown.front())),
                     fmt::format("{} of the {} entries in 'products' of {} {} no edition's lines "
                                 "table has ({}): no priced line can carry {}",
@@ -211,17 +233,21 @@ rate::Expression RulesParser::rate(const toml::table& t, std::string_view key) c
 
 std::optional<rate::Expression> RulesParser::optional_rate(const toml::table& t,
                                                            std::string_view key) const {
-  if (!t.get(key)) return std::nullopt;
+  if (!t.get(key))
+    return std::nullopt;
   return rate(t, key);
 }
 
 std::optional<Decimal> RulesParser::optional_amount(const toml::table& t,
                                                     std::string_view key) const {
   const toml::node* node = t.get(key);
-  if (!node) return std::nullopt;
+  if (!node)
+    return std::nullopt;
   std::optional<Decimal> parsed;
-  if (const auto* text = node->as_string()) parsed = Decimal::parse(text->get());
-  else if (const auto* integer = node->as_integer()) parsed = Decimal::from_integer(integer->get());
+  if (const auto* text = node->as_string())
+    parsed = Decimal::parse(text->get());
+  else if (const auto* integer = node->as_integer())
+    parsed = Decimal::from_integer(integer->get());
   if (!parsed || parsed->sign() < 0)
     throw Error(at(*node),
                 fmt::format("'{}' must be an amount (a decimal in quotes, e.g. \"26.22\")", key));
@@ -230,28 +256,46 @@ std::optional<Decimal> RulesParser::optional_amount(const toml::table& t,
 
 void RulesParser::unique_id(std::string_view kind, const std::string& id, const toml::table& t,
                             bool exists) const {
-  if (id.empty()) throw Error(at(t), fmt::format("{} id is empty", kind));
-  if (exists) throw Error(at(*t.get("id")), fmt::format("{} '{}' is defined twice", kind, id));
+  if (id.empty())
+    throw Error(at(t), fmt::format("{} id is empty", kind));
+  if (exists)
+    throw Error(at(*t.get("id")), fmt::format("{} '{}' is defined twice", kind, id));
 }
 
 const EditionCodes& RulesParser::edition_codes() const {
-  if (!m_edition_codes) m_edition_codes.emplace(m_schedule.editions);
+  if (!m_edition_codes)
+    m_edition_codes.emplace(m_schedule.editions);
   return *m_edition_codes;
 }
 
-void parse_rules_file(std::string_view text, const std::string& display_name, Schedule& schedule,
-                      Diagnostics* sink) {
+ParsedRulesFile parse_rules_toml(std::string_view text, const std::string& display_name) {
+  ParsedRulesFile parsed;
+  try {
+    parsed.root = parse_toml(text, display_name);
+  } catch (...) {
+    parsed.error = std::current_exception();
+  }
+  return parsed;
+}
+
+void load_parsed_rules(ParsedRulesFile parsed, const std::string& display_name, Schedule& schedule,
+                       Diagnostics* sink) {
   const TomlFile file(display_name, sink);
-  toml::table root;
   const bool read = attempt(sink, [&] {
-    root = parse_toml(std::string(text), display_name);
-    check_format(file, root);
+    if (parsed.error)
+      std::rethrow_exception(parsed.error);
+    check_format(file, parsed.root);
   });
   if (!read) {
     sink->mark_incomplete(); // what the file defines is unknown: references to it are excused
     return;
   }
-  RulesParser(file, schedule).parse(root);
+  RulesParser(file, schedule).parse(parsed.root);
+}
+
+void parse_rules_file(std::string_view text, const std::string& display_name, Schedule& schedule,
+                      Diagnostics* sink) {
+  load_parsed_rules(parse_rules_toml(text, display_name), display_name, schedule, sink);
 }
 
 } // namespace dutycalc::schedule

@@ -7,12 +7,28 @@
 #include <dutycalc/schedule/schedule.hpp>
 #include <dutycalc/schedule/toml_file.hpp>
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace dutycalc::schedule {
+
+// A rule file's TOML, parsed apart from the rules it holds, so that the parse (most of a rule
+// file's cost) can run on another thread while the lines tables load.
+struct ParsedRulesFile {
+  toml::table root;
+  std::exception_ptr error; // what parsing threw (an Error at the bad byte), or null
+};
+
+// Parses the TOML of a rule file; never throws: a problem comes back in `error`.
+ParsedRulesFile parse_rules_toml(std::string_view text, const std::string& display_name);
+
+// parse_rules_file() on a file already parsed by parse_rules_toml(): same rules, same problems
+// in the same order.
+void load_parsed_rules(ParsedRulesFile parsed, const std::string& display_name, Schedule& schedule,
+                       Diagnostics* sink);
 
 class RulesParser {
 public:
@@ -70,9 +86,9 @@ private:
   void parse_de_minimis(const toml::table& t);
 
   struct PendingReplaces {
-    std::size_t measure;                       // index in m_schedule.measures
+    std::size_t measure; // index in m_schedule.measures
     std::vector<std::string> ids;
-    std::vector<SourceLocation> places;        // of each id
+    std::vector<SourceLocation> places; // of each id
   };
 
   const TomlFile& m_file;

@@ -4,6 +4,7 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/schedule/format_version.hpp>
 #include <dutycalc/schedule/rules_loader.hpp>
+#include <dutycalc/schedule/rules_prefetch.hpp>
 #include <dutycalc/schedule/toml_file.hpp>
 #include <dutycalc/util/file.hpp>
 
@@ -22,8 +23,10 @@ namespace fs = std::filesystem;
 
 ValuationBasis parse_valuation(const TomlFile& file, const toml::table& root) {
   const std::string text = file.string(root, "valuation");
-  if (text == "transaction-value") return ValuationBasis::transaction_value;
-  if (text == "cif") return ValuationBasis::cif;
+  if (text == "transaction-value")
+    return ValuationBasis::transaction_value;
+  if (text == "cif")
+    return ValuationBasis::cif;
   throw Error(file.where(root.get("valuation")->source()),
               fmt::format("valuation '{}' is not 'transaction-value' or 'cif'", text));
 }
@@ -73,7 +76,8 @@ void check_edition_order(const TomlFile& file, const std::vector<Edition>& editi
   for (std::size_t i = 1; i < editions.size(); ++i) {
     const Edition& previous = editions[i - 1];
     const Edition& edition = editions[i];
-    if (!(edition.effective < previous.effective)) continue;
+    if (!(edition.effective < previous.effective))
+      continue;
     file.sink()->warning(file.where(tables[i]->get("effective")->source()),
                          fmt::format("edition '{}' takes effect on {}, before '{}' listed above "
                                      "it ({}): list editions oldest first",
@@ -108,7 +112,8 @@ std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& roo
       editions.push_back(std::move(edition));
     });
   }
-  if (file.sink()) check_edition_order(file, editions, tables);
+  if (file.sink())
+    check_edition_order(file, editions, tables);
   std::sort(editions.begin(), editions.end(),
             [](const Edition& a, const Edition& b) { return a.effective < b.effective; });
   return editions;
@@ -116,9 +121,10 @@ std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& roo
 
 // One rule file listed under `rules`: it must exist and be listed once.
 void load_rule_file(const TomlFile& file, const toml::node& element, const fs::path& directory,
-                    Schedule& schedule) {
+                    RulesPrefetch& prefetch, Schedule& schedule) {
   const auto* name = element.as_string();
-  if (!name) throw Error(file.where(element.source()), "'rules' must be a list of file names");
+  if (!name)
+    throw Error(file.where(element.source()), "'rules' must be a list of file names");
   const fs::path path = directory / name->get();
   std::error_code ec;
   if (!fs::is_regular_file(path, ec))
@@ -129,18 +135,27 @@ void load_rule_file(const TomlFile& file, const toml::node& element, const fs::p
     throw Error(file.where(element.source()),
                 fmt::format("rule file '{}' is listed twice", name->get()));
   schedule.rule_files.push_back(name->get());
-  parse_rules_file(read_file(path), path.string(), schedule, file.sink());
+  RulesPrefetch::File* prefetched = prefetch.take(path);
+  if (!prefetched) {
+    parse_rules_file(read_file(path), path.string(), schedule, file.sink());
+    return;
+  }
+  if (prefetched->read_error)
+    std::rethrow_exception(prefetched->read_error);
+  load_parsed_rules(std::move(*prefetched->parsed), path.string(), schedule, file.sink());
 }
 
 // The rule files schedule.toml lists under `rules`, in order, and the column 2 group.
 void load_rules(const TomlFile& file, const toml::table& root, const fs::path& directory,
-                Schedule& schedule) {
+                RulesPrefetch& prefetch, Schedule& schedule) {
   if (const toml::node* node = root.get("rules")) {
     const auto* array = node->as_array();
-    if (!array) throw Error(file.where(node->source()), "'rules' must be a list of file names");
+    if (!array)
+      throw Error(file.where(node->source()), "'rules' must be a list of file names");
     for (const toml::node& element : *array) {
       // What a file that could not be read defines is unknown: references to it are excused.
-      if (!attempt(file.sink(), [&] { load_rule_file(file, element, directory, schedule); }))
+      if (!attempt(file.sink(),
+                   [&] { load_rule_file(file, element, directory, prefetch, schedule); }))
         file.sink()->mark_incomplete();
     }
   }
@@ -155,9 +170,12 @@ void load_rules(const TomlFile& file, const toml::table& root, const fs::path& d
 
 FxDate parse_fx_date(const TomlFile& file, const toml::table& root) {
   const std::string fx = file.string(root, "fx_date");
-  if (fx == "entry") return FxDate::entry;
-  if (fx == "export") return FxDate::export_date;
-  if (fx == "month") return FxDate::month;
+  if (fx == "entry")
+    return FxDate::entry;
+  if (fx == "export")
+    return FxDate::export_date;
+  if (fx == "month")
+    return FxDate::month;
   throw Error(file.where(root.get("fx_date")->source()),
               fmt::format("fx_date '{}' is not 'entry', 'export' or 'month'", fx));
 }
@@ -175,11 +193,13 @@ Schedule load_schedule(const fs::path& directory, Diagnostics* sink) {
     root = parse_toml(text, file.name());
     check_format(file, root);
   });
-  if (!read) return schedule;
+  if (!read)
+    return schedule;
   file.check_keys(root,
                   {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
                    "edition", "rules", "column2", "fx_date"},
                   {});
+  RulesPrefetch prefetch(root, directory); // parses rule files while the editions load
   // With a sink each setting is read on its own, so one bad value does not hide the next.
   attempt(sink, [&] { schedule.name = file.string(root, "name"); });
   attempt(sink, [&] { schedule.title = file.string(root, "title"); });
@@ -195,8 +215,9 @@ Schedule load_schedule(const fs::path& directory, Diagnostics* sink) {
   attempt(sink, [&] { schedule.rounding = parse_rounding(file, root); });
   attempt(sink, [&] { schedule.coverage = file.string(root, "coverage"); });
   attempt(sink, [&] { schedule.editions = parse_editions(file, root, directory); });
-  attempt(sink, [&] { load_rules(file, root, directory, schedule); });
-  if (root.get("fx_date")) attempt(sink, [&] { schedule.fx_date = parse_fx_date(file, root); });
+  attempt(sink, [&] { load_rules(file, root, directory, prefetch, schedule); });
+  if (root.get("fx_date"))
+    attempt(sink, [&] { schedule.fx_date = parse_fx_date(file, root); });
   schedule.index_versions();
   return schedule;
 }

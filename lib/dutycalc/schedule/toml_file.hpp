@@ -37,9 +37,11 @@ public:
   void check_keys(const toml::table& table, std::initializer_list<std::string_view> known,
                   std::string_view context) const {
     for (const auto& [key, node] : table) {
-      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      if (std::find(known.begin(), known.end(), key.str()) != known.end())
+        continue;
       Error problem(where(key.source()), fmt::format("unknown key '{}'{}", key.str(), context));
-      if (!m_sink) throw problem;
+      if (!m_sink)
+        throw problem;
       m_sink->add(problem);
     }
   }
@@ -49,7 +51,8 @@ public:
     const toml::node* node = table.get(key);
     if (!node) {
       SourceLocation at = where(table.source());
-      if (at.line == 0) at = {m_name, 0, 0};
+      if (at.line == 0)
+        at = {m_name, 0, 0};
       throw Error(at, fmt::format("missing key '{}'{}", key, context));
     }
     return *node;
@@ -59,7 +62,8 @@ public:
                      std::string_view context = {}) const {
     const toml::node& node = require(table, key, context);
     const auto* value = node.as_string();
-    if (!value) throw Error(where(node.source()), fmt::format("'{}' must be a string", key));
+    if (!value)
+      throw Error(where(node.source()), fmt::format("'{}' must be a string", key));
     return value->get();
   }
 
@@ -67,7 +71,8 @@ public:
                     std::string_view context = {}) const {
     const toml::node& node = require(table, key, context);
     const auto* value = node.as_integer();
-    if (!value) throw Error(where(node.source()), fmt::format("'{}' must be a whole number", key));
+    if (!value)
+      throw Error(where(node.source()), fmt::format("'{}' must be a whole number", key));
     return static_cast<long long>(value->get());
   }
 
@@ -79,7 +84,8 @@ public:
                   fmt::format("'{}' must be a date written YYYY-MM-DD, without quotes", key));
     const toml::date& d = value->get();
     const auto date = Date::from_ymd(d.year, d.month, d.day);
-    if (!date) throw Error(where(node.source()), fmt::format("'{}' is not a valid date", key));
+    if (!date)
+      throw Error(where(node.source()), fmt::format("'{}' is not a valid date", key));
     return *date;
   }
 
@@ -96,7 +102,7 @@ private:
   Diagnostics* m_sink;
 };
 
-inline toml::table parse_toml(const std::string& text, const std::string& display_name) {
+inline toml::table parse_toml(std::string_view text, const std::string& display_name) {
   try {
     return toml::parse(text, display_name);
   } catch (const toml::parse_error& e) {
@@ -112,8 +118,10 @@ inline void check_format(const TomlFile& file, const toml::table& root) {
   const toml::key* format = nullptr;
   for (const auto& [key, node] : root) {
     const auto& at = key.source().begin;
-    if (!first || at < first->source().begin) first = &key;
-    if (key.str() == "format") format = &key;
+    if (!first || at < first->source().begin)
+      first = &key;
+    if (key.str() == "format")
+      format = &key;
   }
   if (!format)
     throw Error({file.name(), 1, 1},
@@ -122,8 +130,8 @@ inline void check_format(const TomlFile& file, const toml::table& root) {
   const SourceLocation at = file.where(format->source());
   const long long version = file.integer(root, "format");
   check_format_version(version, at);
-  if (first != format) throw Error(at, "'format' must be the first key of the file");
+  if (first != format)
+    throw Error(at, "'format' must be the first key of the file");
 }
-
 
 } // namespace dutycalc::schedule
