@@ -129,20 +129,23 @@ Decimal::ParseStatus Decimal::parse(std::string_view text, Decimal& out) {
     if (overflow || whole > (k_max_whole - digit) / 10) overflow = true;
     else whole = whole * 10 + digit;
   }
-  Raw fraction = 0;
+  // k_places (12) fraction digits fit 64 bits.
+  std::uint64_t fraction64 = 0;
   int fraction_digits = 0;
   bool excess = false;
   if (i < text.size() && text[i] == '.') {
     ++i;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++fraction_digits) {
-      if (fraction_digits < k_places) fraction = fraction * 10 + (text[i] - '0');
+      if (fraction_digits < k_places) fraction64 = fraction64 * 10 + static_cast<std::uint64_t>(text[i] - '0');
       else if (text[i] != '0') excess = true;
     }
   }
   if (i != text.size() || whole_digits + fraction_digits == 0) return ParseStatus::syntax;
   if (overflow) return ParseStatus::overflow;
   if (excess) return ParseStatus::too_many_places;
-  fraction *= pow10(k_places - std::min(fraction_digits, k_places));
+  static_assert(k_places <= 18);
+  fraction64 *= static_cast<std::uint64_t>(pow10(k_places - std::min(fraction_digits, k_places)));
+  const auto fraction = static_cast<Raw>(fraction64);
   if (whole == k_max_whole && fraction > k_max % k_one) return ParseStatus::overflow;
   const Raw magnitude = whole * k_one + fraction;
   out = Decimal(negative ? -magnitude : magnitude);

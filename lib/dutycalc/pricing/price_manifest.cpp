@@ -2,6 +2,7 @@
 
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
+#include <dutycalc/pricing/entry_index.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -49,9 +51,10 @@ manifest::ColumnMap read_header(manifest::CsvReader& reader, manifest::CsvRecord
 }
 
 // The customs entry a line belongs to: its `entry` column, or the line itself.
-std::string entry_key(const manifest::ManifestLine& line, const std::string& display_name) {
-  if (!line.entry.empty()) return std::string(line.entry);
-  return fmt::format("{}:{}", display_name, line.line);
+void entry_key(const manifest::ManifestLine& line, const std::string& display_name, std::string& out) {
+  out.clear();
+  if (!line.entry.empty()) out.append(line.entry);
+  else fmt::format_to(std::back_inserter(out), "{}:{}", display_name, line.line);
 }
 
 std::ifstream open_manifest(const ManifestSource& source) {
@@ -90,56 +93,65 @@ private:
 };
 
 
-// What the first pass learns about one customs entry.
-// Kept for every entry of the run, so it is kept small: the entry's fees live in the plan's
-// flat arrays (fee_count of them from first_fee), not in vectors of their own.
+// What the first pass learns about one customs entry. Kept for every entry of the run, so it is
+// kept small (32 bytes); the entry's fees are worked out when its first line is written.
 struct EntryState {
   Decimal total;                 // value of its lines that can be priced
-  const schedule::DeMinimis* de_minimis = nullptr;
   std::uint32_t lines_left = 0;  // priced lines still to write (the last takes the remainder)
-  std::uint32_t first_fee = 0;
   Date date;
+  std::uint16_t de_minimis = 0;  // 1 + the index of its de minimis rule; 0: none
   manifest::TransportMode mode = manifest::TransportMode::unknown;
-  std::uint16_t fee_count = 0; // a schedule has a handful of fees
   bool started = false;
   bool de_minimis_possible = true;
 };
 
-// The fees of all entries, rounded once per entry, and the shares of them written so far.
-struct EntryFees {
+const schedule::DeMinimis* de_minimis_of(const schedule::Schedule& schedule, const EntryState& entry) {
+  return entry.de_minimis ? &schedule.de_minimis[entry.de_minimis - 1u] : nullptr;
+}
+
+// 1 + the index of the de minimis rule for goods of `origin` on `date`; 0 when none.
+std::uint16_t de_minimis_for(const schedule::Schedule& schedule, schedule::CountryCode origin,
+                             Date date) {
+  for (std::size_t i = 0; i < schedule.de_minimis.size() && i < 0xFFFE; ++i) {
+    const schedule::DeMinimis& d = schedule.de_minimis[i];
+    if (d.window.contains(date) && d.origins.matches(origin, date))
+      return static_cast<std::uint16_t>(i + 1);
+  }
+  return 0;
+}
+
+// An entry's fee on its total value: bounded, then rounded (the entry rounding point). Throws
+// Error when the fee's rate cannot be worked out on a value.
+Decimal entry_fee(const schedule::Schedule& schedule, const schedule::Fee& fee, Decimal total) {
+  Decimal amount;
+  if (fee.amount) {
+    amount = *fee.amount;
+  } else {
+    rate::EvaluationContext context;
+    context.value = total;
+    context.currency = schedule.currency;
+    const rate::Evaluation evaluation = rate::evaluate(*fee.rate, context);
+    if (!evaluation.ok) throw Error(fee.origin.where, fmt::format("fee {}: {}", fee.id, evaluation.error));
+    amount = evaluation.amount;
+    if (fee.minimum && amount < *fee.minimum) amount = *fee.minimum;
+    if (fee.maximum && amount > *fee.maximum) amount = *fee.maximum;
+  }
+  const schedule::Rounding& r = schedule.rounding;
+  return round(amount, r.places, r.mode);
+}
+
+// The fees of an entry whose lines are being written, and the shares of them written so far.
+// Kept only from the entry's first line to its last.
+struct OpenEntry {
   std::vector<EntryCharges::FeeShare> totals;
   std::vector<Decimal> allocated;
 };
 
-const schedule::DeMinimis* de_minimis_for(const schedule::Schedule& schedule,
-                                          schedule::CountryCode origin, Date date) {
-  for (const schedule::DeMinimis& d : schedule.de_minimis)
-    if (d.window.contains(date) && d.origins.matches(origin, date)) return &d;
-  return nullptr;
-}
-
-// Fees once per entry, on its total value: bounded, then rounded (the entry rounding point).
-void compute_entry_fees(const schedule::Schedule& schedule, EntryState& entry, EntryFees& fees) {
-  const schedule::Rounding& r = schedule.rounding;
-  entry.first_fee = static_cast<std::uint32_t>(fees.totals.size());
+void compute_entry_fees(const schedule::Schedule& schedule, const EntryState& entry, OpenEntry& out) {
   for (const schedule::Fee& fee : schedule.fees) {
     if (!fee.applies(entry.total, entry.mode, entry.date)) continue;
-    Decimal amount;
-    if (fee.amount) {
-      amount = *fee.amount;
-    } else {
-      rate::EvaluationContext context;
-      context.value = entry.total;
-      context.currency = schedule.currency;
-      const rate::Evaluation evaluation = rate::evaluate(*fee.rate, context);
-      if (!evaluation.ok) throw Error(fee.origin.where, fmt::format("fee {}: {}", fee.id, evaluation.error));
-      amount = evaluation.amount;
-      if (fee.minimum && amount < *fee.minimum) amount = *fee.minimum;
-      if (fee.maximum && amount > *fee.maximum) amount = *fee.maximum;
-    }
-    fees.totals.push_back({&fee, round(amount, r.places, r.mode)});
-    fees.allocated.push_back(Decimal{});
-    ++entry.fee_count;
+    out.totals.push_back({&fee, entry_fee(schedule, fee, entry.total)});
+    out.allocated.push_back(Decimal{});
   }
 }
 
@@ -189,7 +201,7 @@ struct RunPlan {
   std::vector<std::size_t> draw_records; // record of each draw, ascending
   std::vector<std::uint32_t> entry_of;   // record -> entry (k_no_entry: the line is not priced)
   std::vector<EntryState> entries;
-  EntryFees fees;
+  std::unordered_map<std::uint32_t, OpenEntry> open; // entries with lines written and lines left
   static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
 };
 
@@ -232,7 +244,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::size_t record_index = 0;
   {
   // Both go before the second pass takes its own memory.
-  std::unordered_map<std::string, std::uint32_t> entry_index;
+  EntryIndex entry_index;
+  std::string key;
   std::string last_key;
   std::uint32_t last_entry = RunPlan::k_no_entry;
   Batch batch;
@@ -253,14 +266,13 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         plan.entry_of.push_back(RunPlan::k_no_entry);
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
-        const std::string key = entry_key(line, source.display_name);
+        entry_key(line, source.display_name, key);
         // The lines of an entry usually follow each other: the previous line's entry is tried
         // before the index.
         if (key != last_key || last_entry == RunPlan::k_no_entry) {
-          const auto [it, added] =
-              entry_index.emplace(key, static_cast<std::uint32_t>(plan.entries.size()));
+          bool added = false;
+          last_entry = entry_index.find_or_add(key, added);
           if (added) plan.entries.emplace_back();
-          last_entry = it->second;
           last_key = key;
         }
         EntryState& entry = plan.entries[last_entry];
@@ -271,9 +283,11 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         }
         entry.total += result.value.amount;
         ++entry.lines_left;
-        const schedule::DeMinimis* d = de_minimis_for(schedule, line.origin, entry.date);
+        const std::uint16_t d = de_minimis_for(schedule, line.origin, entry.date);
         if (!d) entry.de_minimis_possible = false;
-        else if (!entry.de_minimis || d->threshold < entry.de_minimis->threshold) entry.de_minimis = d;
+        else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
+                                          de_minimis_of(schedule, entry)->threshold)
+          entry.de_minimis = d;
         plan.entry_of.back() = last_entry;
         const quota::Quota* q = engine.quota_for(line, date);
         if (!q) continue;
@@ -298,10 +312,19 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       entry = RunPlan::k_no_entry;
     }
   }
+  // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
+  // worked out stops the run here, before anything is written (its value does not matter).
+  std::vector<bool> fee_checked(schedule.fees.size());
   for (EntryState& entry : plan.entries) {
-    if (!entry.de_minimis_possible || !entry.de_minimis || entry.total > entry.de_minimis->threshold)
-      entry.de_minimis = nullptr;
-    if (!entry.de_minimis) compute_entry_fees(schedule, entry, plan.fees);
+    if (!entry.de_minimis_possible || !entry.de_minimis ||
+        entry.total > de_minimis_of(schedule, entry)->threshold)
+      entry.de_minimis = 0;
+    if (entry.de_minimis) continue;
+    for (std::size_t i = 0; i < schedule.fees.size(); ++i)
+      if (!fee_checked[i] && schedule.fees[i].applies(entry.total, entry.mode, entry.date)) {
+        entry_fee(schedule, schedule.fees[i], entry.total);
+        fee_checked[i] = true;
+      }
   }
   claims = {};
   claim_values = {};
@@ -322,14 +345,20 @@ namespace {
 
 // This line's share of its entry's fees: in proportion to value, the last priced line of the
 // entry taking what is left so that the shares add up to the entry's fee exactly.
-void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, EntryFees& fees,
+void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std::uint32_t e,
                          Decimal value, EntryCharges& charges) {
+  EntryState& entry = plan.entries[e];
   charges.fees.clear();
-  charges.de_minimis = entry.de_minimis;
+  charges.de_minimis = de_minimis_of(schedule, entry);
   charges.entry_value = entry.total;
-  const schedule::Rounding& r = schedule.rounding;
   const bool last = entry.lines_left <= 1;
-  for (std::size_t i = entry.first_fee; i < entry.first_fee + entry.fee_count; ++i) {
+  if (entry.lines_left > 0) --entry.lines_left;
+  if (charges.de_minimis) return; // no fees
+  const auto [open, first] = plan.open.try_emplace(e);
+  OpenEntry& fees = open->second;
+  if (first) compute_entry_fees(schedule, entry, fees);
+  const schedule::Rounding& r = schedule.rounding;
+  for (std::size_t i = 0; i < fees.totals.size(); ++i) {
     const Decimal total = fees.totals[i].amount;
     Decimal share;
     if (last) share = total - fees.allocated[i];
@@ -337,7 +366,7 @@ void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, 
     fees.allocated[i] += share;
     charges.fees.push_back({fees.totals[i].fee, share});
   }
-  if (entry.lines_left > 0) --entry.lines_left;
+  if (last) plan.open.erase(open);
 }
 
 } // namespace
@@ -377,7 +406,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
       if (e != RunPlan::k_no_entry) {
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
         const Decimal value = engine.value_of(slot.line).value_or(Decimal{});
-        share_entry_charges(engine.schedule(), plan->entries[e], plan->fees, value, slot.charges);
+        share_entry_charges(engine.schedule(), *plan, e, value, slot.charges);
         slot.has_entry = true;
       }
     }

@@ -282,3 +282,20 @@ TEST_CASE("CsvReader::next survives random bytes", "[manifest]") {
     CHECK(read_all(text, 4) == whole);
   }
 }
+
+TEST_CASE("CsvReader::next gives a plain record's text whole, and only a plain record's",
+          "[manifest]") {
+  const auto plain_texts = [](const std::string& text, char delimiter = ',') {
+    std::istringstream in(text);
+    CsvReader reader(in, "m.csv", delimiter);
+    reader.set_block_size(3); // records cross read blocks
+    CsvRecord record;
+    std::vector<std::string> out;
+    while (reader.next(record)) out.emplace_back(record.plain_text);
+    return out;
+  };
+  CHECK(plain_texts("a,b,c\r\n,,\nx\n") == std::vector<std::string>{"a,b,c", ",,", "x"});
+  // Quoted fields, problems and other delimiters: the fields differ from the text as written.
+  CHECK(plain_texts("\"a\",b\na\"b,c\nok,1\n") == std::vector<std::string>{"", "", "ok,1"});
+  CHECK(plain_texts("a;b\n", ';') == std::vector<std::string>{""});
+}

@@ -1,0 +1,32 @@
+// Numbers the customs entries of a run in order of first appearance, by their key (the `entry`
+// column, or the file and line of a line without one). A run may hold hundreds of thousands of
+// entries, so keys live in one block of text and the table holds only numbers: about 20 bytes
+// per entry besides the key's own bytes, where a map of strings takes several times that.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dutycalc::pricing {
+
+class EntryIndex {
+public:
+  // The number of `key`: 0, 1, 2... in order of first appearance. `added` tells a new key.
+  std::uint32_t find_or_add(std::string_view key, bool& added);
+  std::size_t size() const { return m_hashes.size(); }
+  std::string_view key(std::uint32_t entry) const {
+    return std::string_view(m_keys).substr(m_starts[entry], m_starts[entry + 1] - m_starts[entry]);
+  }
+
+private:
+  void grow();
+  static constexpr std::uint32_t k_empty = 0xFFFFFFFF;
+  std::string m_keys;                  // every key, one after the other
+  std::vector<std::uint64_t> m_starts = {0}; // where each key starts in m_keys (and where the next would)
+  std::vector<std::uint32_t> m_hashes; // each key's hash, to skip most comparisons
+  std::vector<std::uint32_t> m_slots;  // open addressing, linear probing: entry numbers
+};
+
+} // namespace dutycalc::pricing
