@@ -17,8 +17,8 @@ constexpr std::string_view k_all = "all";
 constexpr std::size_t k_listed_codes = 5;
 } // namespace
 
-RulesParser::RulesParser(const TomlFile& file, Schedule& schedule)
-    : m_file(file), m_schedule(schedule) {}
+RulesParser::RulesParser(const TomlFile& file, Schedule& schedule, const CodeLists* lists)
+    : m_file(file), m_schedule(schedule), m_lists(lists) {}
 
 template <class F>
 void RulesParser::for_each_table(const toml::table& root, std::string_view key, F&& f) {
@@ -80,6 +80,34 @@ std::vector<std::string> RulesParser::strings(const toml::table& t, std::string_
     if (!value)
       throw Error(at(element), fmt::format("'{}' must be a list of strings", key));
     out.push_back(value->get());
+  }
+  return out;
+}
+
+std::vector<ListedString> RulesParser::listed_strings(const toml::table& t,
+                                                      std::string_view key) const {
+  std::vector<ListedString> out;
+  const toml::node* node = t.get(key);
+  if (!node)
+    return out;
+  const auto* array = node->as_array();
+  if (!array)
+    throw Error(at(*node), fmt::format("'{}' must be a list of strings", key));
+  if (m_lists && array->empty()) {
+    // A list take_code_lists() read, left empty for toml++: found by the place of its '['.
+    const auto& begin = node->source().begin;
+    const auto found =
+        m_lists->find({static_cast<int>(begin.line), static_cast<int>(begin.column)});
+    if (found != m_lists->end())
+      return found->second;
+  }
+  out.reserve(array->size());
+  for (const toml::node& element : *array) {
+    const auto* value = element.as_string();
+    if (!value)
+      throw Error(at(element), fmt::format("'{}' must be a list of strings", key));
+    const SourceLocation where = at(element);
+    out.push_back({value->get(), where.line, where.column});
   }
   return out;
 }
@@ -166,15 +194,18 @@ OriginScope RulesParser::origin_scope(const toml::table& t, bool required) const
 ProductScope RulesParser::product_scope(const toml::table& t, std::string_view rule) const {
   ProductScope scope;
   const auto read = [&](std::string_view key, std::vector<CodeRange>& out) {
-    const std::vector<std::string> texts = strings(t, key);
-    if (texts.empty())
+    const std::vector<ListedString> items = listed_strings(t, key);
+    if (items.empty())
       return;
-    const toml::array& array = *t.get(key)->as_array();
-    for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto place = [&](std::size_t i) {
+      return SourceLocation{m_file.name(), items[i].line, items[i].column};
+    };
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
       std::string why;
-      const auto range = parse_code_range(texts[i], why);
+      const auto range = parse_code_range(items[i].text, why);
       if (!range)
-        throw Error(at(*array.get(i)), fmt::format("'{}' in '{}': {}", texts[i], key, why));
+        throw Error(place(i), fmt::format("'{}' in '{}': {}", items[i].text, key, why));
       out.push_back(*range);
     }
     if (!sink() || rule.empty())
@@ -187,11 +218,10 @@ ProductScope RulesParser::product_scope(const toml::table& t, std::string_view r
       if (inserted)
         continue;
       repeated[i] = true;
-      const SourceLocation before = at(*array.get(first->second));
+      const SourceLocation before = place(first->second);
       sink()->warning(
-          at(*array.get(i)),
-          fmt::format("'{}' is listed twice in '{}' of {} (first at line {}, column {})", texts[i],
-                      key, rule, before.line, before.column));
+          place(i), fmt::format("'{}' is listed twice in '{}' of {} (first at line {}, column {})",
+                                items[i].text, key, rule, before.line, before.column));
     }
     if (key != "products" || m_schedule.editions.empty())
       return;
@@ -203,10 +233,10 @@ ProductScope RulesParser::product_scope(const toml::table& t, std::string_view r
       return;
     std::string listed;
     for (std::size_t j = 0; j < unknown.size() && j < k_listed_codes; ++j)
-      listed += (j ? ", " : "") + texts[unknown[j]];
+      listed.append(j ? ", " : "").append(items[unknown[j]].text);
     if (unknown.size() > k_listed_codes)
       listed += ", ...";
-    sink()->warning(at(*array.get(unknown.front())),
+    sink()->warning(place(unknown.front()),
                     fmt::format("{} of the {} entries in 'products' of {} {} no edition's lines "
                                 "table has ({}): no priced line can carry {}",
                                 unknown.size(), seen.size(), rule,
@@ -271,7 +301,8 @@ const EditionCodes& RulesParser::edition_codes() const {
 ParsedRulesFile parse_rules_toml(std::string_view text, const std::string& display_name) {
   ParsedRulesFile parsed;
   try {
-    parsed.root = parse_toml(text, display_name);
+    parsed.text = std::make_unique<const std::string>(text);
+    parsed.root = parse_toml(take_code_lists(*parsed.text, parsed.lists), display_name);
   } catch (...) {
     parsed.error = std::current_exception();
   }
@@ -290,7 +321,7 @@ void load_parsed_rules(ParsedRulesFile parsed, const std::string& display_name, 
     sink->mark_incomplete(); // what the file defines is unknown: references to it are excused
     return;
   }
-  RulesParser(file, schedule).parse(parsed.root);
+  RulesParser(file, schedule, &parsed.lists).parse(parsed.root);
 }
 
 void parse_rules_file(std::string_view text, const std::string& display_name, Schedule& schedule,

@@ -2,12 +2,14 @@
 // the loader: it speaks toml++, which stays out of the library's public headers.
 #pragma once
 
+#include <dutycalc/schedule/code_lists.hpp>
 #include <dutycalc/schedule/code_references.hpp>
 #include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/schedule.hpp>
 #include <dutycalc/schedule/toml_file.hpp>
 
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,8 @@ namespace dutycalc::schedule {
 // A rule file's TOML, parsed apart from the rules it holds, so that the parse (most of a rule
 // file's cost) can run on another thread while the lines tables load.
 struct ParsedRulesFile {
+  std::unique_ptr<const std::string> text; // the file: `lists` point into it
+  CodeLists lists;                         // the lists of codes read without toml++
   toml::table root;
   std::exception_ptr error; // what parsing threw (an Error at the bad byte), or null
 };
@@ -36,7 +40,8 @@ public:
   // skipped; references to rules that were skipped are not reported again; and references the
   // loader alone would accept are checked too: headings and product codes against the
   // editions, codes listed twice, a country twice in a group at once.
-  RulesParser(const TomlFile& file, Schedule& schedule);
+  // `lists`: those take_code_lists() took out of the file (which toml++ then saw empty).
+  RulesParser(const TomlFile& file, Schedule& schedule, const CodeLists* lists = nullptr);
 
   void parse(const toml::table& root);
 
@@ -51,6 +56,8 @@ private:
   }
   std::optional<std::string> optional_string(const toml::table& t, std::string_view key) const;
   std::vector<std::string> strings(const toml::table& t, std::string_view key) const;
+  // A list of strings with the place of each, from `m_lists` when it was read there.
+  std::vector<ListedString> listed_strings(const toml::table& t, std::string_view key) const;
   CountryCode country(std::string_view code, const toml::node& node) const;
   std::vector<CountryCode> countries(const toml::table& t, std::string_view key) const;
   RuleOrigin rule_origin(const toml::table& t, std::string_view what) const;
@@ -94,6 +101,7 @@ private:
   const TomlFile& m_file;
   Schedule& m_schedule;
   std::vector<PendingReplaces> m_replaces;
+  const CodeLists* m_lists;
   mutable std::optional<EditionCodes> m_edition_codes; // built on first use, with a sink only
 };
 
