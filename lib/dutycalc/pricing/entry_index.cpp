@@ -29,6 +29,17 @@ void EntryIndex::grow() {
   m_slots = std::move(slots);
 }
 
+std::uint32_t EntryIndex::find(std::string_view key) const {
+  if (m_slots.empty()) return k_none;
+  const std::uint32_t h = hash_of(key);
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t at = h & mask; m_slots[at] != k_empty; at = (at + 1) & mask) {
+    const std::uint32_t entry = m_slots[at];
+    if (m_hashes[entry] == h && this->key(entry) == key) return entry;
+  }
+  return k_none;
+}
+
 std::uint32_t EntryIndex::find_or_add(std::string_view key, bool& added) {
   // At most half full, so that probes stay short.
   if ((m_hashes.size() + 1) * 2 > m_slots.size()) grow();

@@ -15,6 +15,9 @@ class EntryIndex {
 public:
   // The number of `key`: 0, 1, 2... in order of first appearance. `added` tells a new key.
   std::uint32_t find_or_add(std::string_view key, bool& added);
+  // The number of `key`, or k_none when it has none.
+  std::uint32_t find(std::string_view key) const;
+  static constexpr std::uint32_t k_none = 0xFFFFFFFF;
   std::size_t size() const { return m_hashes.size(); }
   std::string_view key(std::uint32_t entry) const {
     return std::string_view(m_keys).substr(m_starts[entry], m_starts[entry + 1] - m_starts[entry]);
@@ -22,7 +25,7 @@ public:
 
 private:
   void grow();
-  static constexpr std::uint32_t k_empty = 0xFFFFFFFF;
+  static constexpr std::uint32_t k_empty = k_none;
   std::string m_keys;                  // every key, one after the other
   std::vector<std::uint64_t> m_starts = {0}; // where each key starts in m_keys (and where the next would)
   std::vector<std::uint32_t> m_hashes; // each key's hash, to skip most comparisons

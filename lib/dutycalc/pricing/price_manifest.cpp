@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <deque>
 #include <fstream>
 #include <iterator>
 #include <iostream>
@@ -199,8 +200,12 @@ private:
 struct RunPlan {
   std::vector<quota::QuotaDraw> draws;
   std::vector<std::size_t> draw_records; // record of each draw, ascending
-  std::vector<std::uint32_t> entry_of;   // record -> entry (k_no_entry: the line is not priced)
-  std::vector<EntryState> entries;
+  // Per record, whether its line is priced and so takes part in its entry: one bit per record.
+  // Which entry comes from the index again in the second pass, which costs less memory than
+  // keeping an entry number per record.
+  std::vector<bool> in_entry;
+  EntryIndex entry_index;
+  std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
   std::unordered_map<std::uint32_t, OpenEntry> open; // entries with lines written and lines left
   static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
 };
@@ -244,7 +249,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::size_t record_index = 0;
   {
   // Both go before the second pass takes its own memory.
-  EntryIndex entry_index;
   std::string key;
   std::string last_key;
   std::uint32_t last_entry = RunPlan::k_no_entry;
@@ -263,7 +267,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
-        plan.entry_of.push_back(RunPlan::k_no_entry);
+        plan.in_entry.push_back(false);
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         entry_key(line, source.display_name, key);
@@ -271,7 +275,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         // before the index.
         if (key != last_key || last_entry == RunPlan::k_no_entry) {
           bool added = false;
-          last_entry = entry_index.find_or_add(key, added);
+          last_entry = plan.entry_index.find_or_add(key, added);
           if (added) plan.entries.emplace_back();
           last_key = key;
         }
@@ -288,7 +292,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
                                           de_minimis_of(schedule, entry)->threshold)
           entry.de_minimis = d;
-        plan.entry_of.back() = last_entry;
+        plan.in_entry.back() = true;
         const quota::Quota* q = engine.quota_for(line, date);
         if (!q) continue;
         claims.push_back({record_index, date, q,
@@ -305,11 +309,11 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     const quota::QuotaDraw& draw = plan.draws[i];
     const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
                          (draw.missing_quantity || draw.over.sign() > 0);
-    std::uint32_t& entry = plan.entry_of[claims[i].record];
-    if (refused && entry != RunPlan::k_no_entry) {
-      plan.entries[entry].total -= claim_values[i];
-      --plan.entries[entry].lines_left;
-      entry = RunPlan::k_no_entry;
+    if (refused && plan.in_entry[claims[i].record]) {
+      EntryState& entry = plan.entries[plan.entry_index.find(claims[i].entry)];
+      entry.total -= claim_values[i];
+      --entry.lines_left;
+      plan.in_entry[claims[i].record] = false;
     }
   }
   // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
@@ -392,6 +396,9 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         plan->draw_records.begin());
   const bool renders = writer.renders();
   const bool with_rules = writer.shows_rules();
+  std::string key;
+  std::string last_key;
+  std::uint32_t last_entry = RunPlan::k_no_entry;
   Batch batch;
   while (const std::size_t n = batch.fill(reader, columns, pool)) {
     // In input order: each line's quota draw and share of its entry's fees.
@@ -402,8 +409,13 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
       if (!plan) continue;
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
         slot.draw = &plan->draws[next_draw++];
-      const std::uint32_t e = plan->entry_of[record_index];
-      if (e != RunPlan::k_no_entry) {
+      if (plan->in_entry[record_index]) {
+        entry_key(slot.line, display_name, key);
+        if (key != last_key || last_entry == RunPlan::k_no_entry) {
+          last_entry = plan->entry_index.find(key);
+          last_key = key;
+        }
+        const std::uint32_t e = last_entry;
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
         const Decimal value = engine.value_of(slot.line).value_or(Decimal{});
         share_entry_charges(engine.schedule(), *plan, e, value, slot.charges);

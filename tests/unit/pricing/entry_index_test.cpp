@@ -22,6 +22,9 @@ TEST_CASE("EntryIndex numbers keys in order of first appearance") {
   CHECK(index.find_or_add("", added) == 3);
   CHECK_FALSE(added);
   CHECK(index.size() == 4);
+  CHECK(index.find("E2") == 1);
+  CHECK(index.find("E3") == EntryIndex::k_none);
+  CHECK(EntryIndex().find("E1") == EntryIndex::k_none);
   CHECK(index.key(0) == "E1");
   CHECK(index.key(3).empty());
 }
@@ -37,6 +40,8 @@ TEST_CASE("EntryIndex keeps every key through its table's growth") {
   for (std::uint32_t i = 0; i < k_keys; i += 7) {
     REQUIRE(index.find_or_add("manifest.csv:" + std::to_string(i), added) == i);
     REQUIRE_FALSE(added);
+    REQUIRE(index.find("manifest.csv:" + std::to_string(i)) == i);
+    REQUIRE(index.find("other.csv:" + std::to_string(i)) == EntryIndex::k_none);
   }
   CHECK(index.size() == k_keys);
   CHECK(index.key(12345) == "manifest.csv:12345");
