@@ -57,10 +57,12 @@ bool LinesScanner::next(manifest::CsvRecord& record) {
   // Views into m_unquoted must stay valid: decoded text is never longer than the line.
   if (m_unquoted.capacity() < line_end - line_start)
     m_unquoted.reserve(line_end - line_start);
+  // Most lines have no quote at all: then fields need no look for one.
+  const bool quoted = find(text, line_start, line_end, '"') != line_end;
   std::size_t i = line_start;
   for (;;) {
     const int column = static_cast<int>(i - line_start) + 1;
-    if (i < line_end && text[i] == '"') {
+    if (quoted && i < line_end && text[i] == '"') {
       const std::size_t content = ++i;
       bool doubled = false;
       for (;;) {
@@ -91,7 +93,7 @@ bool LinesScanner::next(manifest::CsvRecord& record) {
     } else {
       const std::size_t start = i;
       i = find(text, i, line_end, ',');
-      if (find(text, start, i, '"') != i)
+      if (quoted && find(text, start, i, '"') != i)
         return irregular(); // a quote inside the field
       record.fields.emplace_back(text + start, i - start);
     }

@@ -7,10 +7,14 @@
 namespace dutycalc::schedule {
 
 namespace {
-bool is_rated(const TariffLine& line) { return !line.general.is_empty(); }
+bool is_rated(const TariffLine& line) {
+  return !line.general.is_empty();
+}
 } // namespace
 
-void Nomenclature::add(TariffLine line) { m_lines.push_back(std::move(line)); }
+void Nomenclature::add(TariffLine line) {
+  m_lines.push_back(std::move(line));
+}
 
 void Nomenclature::finish(const std::string& file, Diagnostics* sink) {
   m_index.clear();
@@ -19,29 +23,32 @@ void Nomenclature::finish(const std::string& file, Diagnostics* sink) {
   m_below.reserve(m_lines.size() / 2);
   for (std::uint32_t i = 0; i < m_lines.size(); ++i) {
     const TariffLine& line = m_lines[i];
-    if (line.code.length() == 0) continue;
-    const auto [it, inserted] = m_index.emplace(line.code.key(), i);
+    if (line.code.length() == 0)
+      continue;
+    const auto [first, inserted] = m_index.try_emplace(line.code.key(), i);
     if (!inserted) {
       Error duplicate({file, line.source_line, 1},
                       fmt::format("duplicate code {} (first at line {})", line.code.formatted(),
-                                  m_lines[it->second].source_line));
-      if (!sink) throw duplicate;
+                                  m_lines[*first].source_line));
+      if (!sink)
+        throw duplicate;
       sink->add(duplicate);
       continue;
     }
-    if (!is_rated(line)) continue;
+    if (!is_rated(line))
+      continue;
     for (int n = 4; n < line.code.length(); n += 2) {
-      const auto [below, first] = m_below.try_emplace(line.code.prefix(n).key(), Below{i, true});
-      if (!first && below->second.uniform &&
-          m_lines[below->second.first_rated].general.text() != line.general.text())
-        below->second.uniform = false;
+      const auto [below, added] = m_below.try_emplace(line.code.prefix(n).key(), Below{i, true});
+      if (!added && below->uniform &&
+          m_lines[below->first_rated].general.text() != line.general.text())
+        below->uniform = false;
     }
   }
 }
 
 const TariffLine* Nomenclature::find(HsCode code) const {
-  const auto it = m_index.find(code.key());
-  return it == m_index.end() ? nullptr : &m_lines[it->second];
+  const std::uint32_t* at = m_index.find(code.key());
+  return at ? &m_lines[*at] : nullptr;
 }
 
 Nomenclature::Resolution Nomenclature::resolve(HsCode code) const {
@@ -56,15 +63,18 @@ Nomenclature::Resolution Nomenclature::resolve(HsCode code) const {
   const TariffLine* nearest = nullptr;
   for (int n = code.length() - 2; n >= 4; n -= 2) {
     const TariffLine* ancestor = find(code.prefix(n));
-    if (!ancestor) continue;
-    if (!nearest) nearest = ancestor;
+    if (!ancestor)
+      continue;
+    if (!nearest)
+      nearest = ancestor;
     if (exact && is_rated(*ancestor)) {
       result.line = exact;
       result.rated = ancestor;
       return result;
     }
   }
-  if (m_below.count(code.key())) return resolve_below(code, exact);
+  if (m_below.find(code.key()))
+    return resolve_below(code, exact);
   const std::string_view edition =
       m_edition.empty() ? std::string_view("this edition") : std::string_view(m_edition);
   if (exact)
@@ -80,7 +90,7 @@ Nomenclature::Resolution Nomenclature::resolve(HsCode code) const {
 
 Nomenclature::Resolution Nomenclature::resolve_below(HsCode code, const TariffLine* exact) const {
   Resolution result;
-  const Below& below = m_below.at(code.key());
+  const Below& below = *m_below.find(code.key());
   if (below.uniform) {
     result.rated = &m_lines[below.first_rated];
     result.line = exact ? exact : result.rated;
@@ -89,9 +99,8 @@ Nomenclature::Resolution Nomenclature::resolve_below(HsCode code, const TariffLi
   result.line = exact;
   const std::string_view edition =
       m_edition.empty() ? std::string_view("this edition") : std::string_view(m_edition);
-  result.problem =
-      fmt::format("{} covers subheadings with different rates in {}; give {} digits",
-                  code.formatted(), edition, code.length() >= 8 ? "10" : "8 or 10");
+  result.problem = fmt::format("{} covers subheadings with different rates in {}; give {} digits",
+                               code.formatted(), edition, code.length() >= 8 ? "10" : "8 or 10");
   return result;
 }
 

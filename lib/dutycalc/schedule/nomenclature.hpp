@@ -2,12 +2,12 @@
 #pragma once
 
 #include <dutycalc/hs_code.hpp>
+#include <dutycalc/schedule/code_map.hpp>
 #include <dutycalc/schedule/diagnostics.hpp>
 #include <dutycalc/schedule/tariff_line.hpp>
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace dutycalc::schedule {
@@ -60,8 +60,8 @@ private:
 
   std::string m_edition;
   std::vector<TariffLine> m_lines; // in file order
-  std::unordered_map<std::uint64_t, std::uint32_t> m_index; // HsCode::key() -> position
-  std::unordered_map<std::uint64_t, Below> m_below;         // prefix key -> rated lines below
+  CodeMap<std::uint32_t> m_index;  // HsCode::key() -> position
+  CodeMap<Below> m_below;          // prefix key -> rated lines below
 };
 
 } // namespace dutycalc::schedule

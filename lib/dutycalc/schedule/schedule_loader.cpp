@@ -12,8 +12,10 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <exception>
 #include <initializer_list>
 #include <optional>
+#include <thread>
 
 namespace dutycalc::schedule {
 
@@ -121,7 +123,7 @@ std::vector<Edition> parse_editions(const TomlFile& file, const toml::table& roo
 
 // One rule file listed under `rules`: it must exist and be listed once.
 void load_rule_file(const TomlFile& file, const toml::node& element, const fs::path& directory,
-                    RulesPrefetch& prefetch, Schedule& schedule) {
+                    RulesPrefetch* prefetch, Schedule& schedule) {
   const auto* name = element.as_string();
   if (!name)
     throw Error(file.where(element.source()), "'rules' must be a list of file names");
@@ -135,7 +137,7 @@ void load_rule_file(const TomlFile& file, const toml::node& element, const fs::p
     throw Error(file.where(element.source()),
                 fmt::format("rule file '{}' is listed twice", name->get()));
   schedule.rule_files.push_back(name->get());
-  RulesPrefetch::File* prefetched = prefetch.take(path);
+  RulesPrefetch::File* prefetched = prefetch ? prefetch->take(path) : nullptr;
   if (!prefetched) {
     parse_rules_file(read_file(path), path.string(), schedule, file.sink());
     return;
@@ -147,7 +149,7 @@ void load_rule_file(const TomlFile& file, const toml::node& element, const fs::p
 
 // The rule files schedule.toml lists under `rules`, in order, and the column 2 group.
 void load_rules(const TomlFile& file, const toml::table& root, const fs::path& directory,
-                RulesPrefetch& prefetch, Schedule& schedule) {
+                RulesPrefetch* prefetch, Schedule& schedule) {
   if (const toml::node* node = root.get("rules")) {
     const auto* array = node->as_array();
     if (!array)
@@ -166,6 +168,22 @@ void load_rules(const TomlFile& file, const toml::table& root, const fs::path& d
       throw Error(file.where(node->source()),
                   fmt::format("column2 names group '{}', which no rule file defines", id));
   }
+}
+
+// Moves what load_rules() made in `from` into `to`, which has no rules yet. Deques move their
+// blocks, so rules keep their addresses and the pointers between them stay good.
+void take_rules(Schedule& to, Schedule&& from) {
+  to.groups = std::move(from.groups);
+  to.programmes = std::move(from.programmes);
+  to.measures = std::move(from.measures);
+  to.exemptions = std::move(from.exemptions);
+  to.notices = std::move(from.notices);
+  to.quotas = std::move(from.quotas);
+  to.fees = std::move(from.fees);
+  to.taxes = std::move(from.taxes);
+  to.de_minimis = std::move(from.de_minimis);
+  to.column2 = from.column2;
+  to.rule_files = std::move(from.rule_files);
 }
 
 FxDate parse_fx_date(const TomlFile& file, const toml::table& root) {
@@ -199,7 +217,25 @@ Schedule load_schedule(const fs::path& directory, Diagnostics* sink) {
                   {"format", "name", "title", "currency", "valuation", "rounding", "coverage",
                    "edition", "rules", "column2", "fx_date"},
                   {});
-  RulesPrefetch prefetch(root, directory); // parses rule files while the editions load
+  // The rule files load on a second thread while the lines tables load on this one. Without a
+  // sink rules read nothing but other rules, so the whole of them load there, into a schedule of
+  // their own, taken over below; with one they check codes against the editions, so only the
+  // TOML is parsed there and the rules are made below, in order. Either way the schedule and
+  // the problems reported (with a sink: in the same order) are those of loading on one thread.
+  std::optional<RulesPrefetch> prefetch;
+  Schedule rules;
+  std::exception_ptr rules_error;
+  std::jthread rules_thread;
+  if (sink)
+    prefetch.emplace(root, directory);
+  else
+    rules_thread = std::jthread([&] {
+      try {
+        load_rules(file, root, directory, nullptr, rules);
+      } catch (...) {
+        rules_error = std::current_exception();
+      }
+    });
   // With a sink each setting is read on its own, so one bad value does not hide the next.
   attempt(sink, [&] { schedule.name = file.string(root, "name"); });
   attempt(sink, [&] { schedule.title = file.string(root, "title"); });
@@ -215,7 +251,14 @@ Schedule load_schedule(const fs::path& directory, Diagnostics* sink) {
   attempt(sink, [&] { schedule.rounding = parse_rounding(file, root); });
   attempt(sink, [&] { schedule.coverage = file.string(root, "coverage"); });
   attempt(sink, [&] { schedule.editions = parse_editions(file, root, directory); });
-  attempt(sink, [&] { load_rules(file, root, directory, prefetch, schedule); });
+  if (sink) {
+    attempt(sink, [&] { load_rules(file, root, directory, &*prefetch, schedule); });
+  } else {
+    rules_thread.join();
+    if (rules_error)
+      std::rethrow_exception(rules_error);
+    take_rules(schedule, std::move(rules));
+  }
   if (root.get("fx_date"))
     attempt(sink, [&] { schedule.fx_date = parse_fx_date(file, root); });
   schedule.index_versions();
