@@ -18,11 +18,18 @@ std::uint32_t hash_of(std::string_view key) {
 
 } // namespace
 
+std::size_t EntryIndex::slot_of(std::string_view key, std::uint32_t hash) const {
+  const std::size_t mask = m_slots.size() - 1;
+  std::size_t at = hash & mask;
+  while (m_slots[at] != k_empty && this->key(m_slots[at]) != key) at = (at + 1) & mask;
+  return at;
+}
+
 void EntryIndex::grow() {
   std::vector<std::uint32_t> slots(m_slots.empty() ? 1024 : m_slots.size() * 2, k_empty);
   const std::size_t mask = slots.size() - 1;
-  for (std::uint32_t entry = 0; entry < m_hashes.size(); ++entry) {
-    std::size_t at = m_hashes[entry] & mask;
+  for (std::uint32_t entry = 0; entry < size(); ++entry) {
+    std::size_t at = hash_of(key(entry)) & mask;
     while (slots[at] != k_empty) at = (at + 1) & mask;
     slots[at] = entry;
   }
@@ -31,35 +38,22 @@ void EntryIndex::grow() {
 
 std::uint32_t EntryIndex::find(std::string_view key) const {
   if (m_slots.empty()) return k_none;
-  const std::uint32_t h = hash_of(key);
-  const std::size_t mask = m_slots.size() - 1;
-  for (std::size_t at = h & mask; m_slots[at] != k_empty; at = (at + 1) & mask) {
-    const std::uint32_t entry = m_slots[at];
-    if (m_hashes[entry] == h && this->key(entry) == key) return entry;
-  }
-  return k_none;
+  return m_slots[slot_of(key, hash_of(key))];
 }
 
 std::uint32_t EntryIndex::find_or_add(std::string_view key, bool& added) {
-  // At most half full, so that probes stay short.
-  if ((m_hashes.size() + 1) * 2 > m_slots.size()) grow();
-  const std::uint32_t h = hash_of(key);
-  const std::size_t mask = m_slots.size() - 1;
-  std::size_t at = h & mask;
-  for (; m_slots[at] != k_empty; at = (at + 1) & mask) {
-    const std::uint32_t entry = m_slots[at];
-    if (m_hashes[entry] == h && this->key(entry) == key) {
-      added = false;
-      return entry;
-    }
-  }
-  if (m_hashes.size() >= k_empty) throw Error("more than 4,294,967,294 customs entries in one run");
-  const auto entry = static_cast<std::uint32_t>(m_hashes.size());
+  // At most three quarters full, so that probes stay short.
+  if ((size() + 1) * 4 > m_slots.size() * 3) grow();
+  const std::size_t at = slot_of(key, hash_of(key));
+  added = m_slots[at] == k_empty;
+  if (!added) return m_slots[at];
+  if (size() >= k_none - 1) throw Error("more than 4,294,967,294 customs entries in one run");
+  if (m_keys.size() + key.size() > 0xFFFFFFFFu)
+    throw Error("the customs entries of one run have more than 4 GiB of entry keys");
+  const auto entry = static_cast<std::uint32_t>(size());
   m_keys.append(key);
-  m_starts.push_back(m_keys.size());
-  m_hashes.push_back(h);
+  m_starts.push_back(static_cast<std::uint32_t>(m_keys.size()));
   m_slots[at] = entry;
-  added = true;
   return entry;
 }
 

@@ -1,6 +1,6 @@
 // Numbers the customs entries of a run in order of first appearance, by their key (the `entry`
 // column, or the file and line of a line without one). A run may hold hundreds of thousands of
-// entries, so keys live in one block of text and the table holds only numbers: about 20 bytes
+// entries, so keys live in one block of text and the table holds only numbers: about 10 bytes
 // per entry besides the key's own bytes, where a map of strings takes several times that.
 #pragma once
 
@@ -13,23 +13,25 @@ namespace dutycalc::pricing {
 
 class EntryIndex {
 public:
+  static constexpr std::uint32_t k_none = 0xFFFFFFFF;
   // The number of `key`: 0, 1, 2... in order of first appearance. `added` tells a new key.
+  // Throws Error past 4 GiB of keys or 4,294,967,294 entries.
   std::uint32_t find_or_add(std::string_view key, bool& added);
   // The number of `key`, or k_none when it has none.
   std::uint32_t find(std::string_view key) const;
-  static constexpr std::uint32_t k_none = 0xFFFFFFFF;
-  std::size_t size() const { return m_hashes.size(); }
+  std::size_t size() const { return m_starts.size() - 1; }
   std::string_view key(std::uint32_t entry) const {
     return std::string_view(m_keys).substr(m_starts[entry], m_starts[entry + 1] - m_starts[entry]);
   }
 
 private:
+  // The slot holding `key`, or the empty slot where it would go.
+  std::size_t slot_of(std::string_view key, std::uint32_t hash) const;
   void grow();
   static constexpr std::uint32_t k_empty = k_none;
-  std::string m_keys;                  // every key, one after the other
-  std::vector<std::uint64_t> m_starts = {0}; // where each key starts in m_keys (and where the next would)
-  std::vector<std::uint32_t> m_hashes; // each key's hash, to skip most comparisons
-  std::vector<std::uint32_t> m_slots;  // open addressing, linear probing: entry numbers
+  std::string m_keys;                        // every key, one after the other
+  std::vector<std::uint32_t> m_starts = {0}; // where each key starts in m_keys (and the next would)
+  std::vector<std::uint32_t> m_slots;        // open addressing, linear probing: entry numbers
 };
 
 } // namespace dutycalc::pricing
