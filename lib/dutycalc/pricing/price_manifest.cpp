@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <deque>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <iostream>
 #include <memory>
@@ -175,17 +176,18 @@ struct BatchSlot {
 
 class Batch {
 public:
-  // Reads up to k_batch_records records and their lines (those on the pool's threads); the
-  // number read (0 at the end of input).
-  std::size_t fill(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
-                   WorkerPool& pool) {
+  // Reads up to k_batch_records records; the number read (0 at the end of input).
+  std::size_t read_records(manifest::CsvReader& reader) {
     if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
     std::size_t n = 0;
     while (n < k_batch_records && reader.next(m_scratch)) m_slots[n++].record.assign(m_scratch);
+    return n;
+  }
+  // Reads the lines of the first `n` records, on the pool's threads.
+  void read_lines(const manifest::ColumnMap& columns, WorkerPool& pool, std::size_t n) {
     pool.run(n, [&](std::size_t i) {
       manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
     });
-    return n;
   }
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
 
@@ -193,6 +195,39 @@ private:
   std::vector<BatchSlot> m_slots;
   manifest::CsvRecord m_scratch;
 };
+
+// Runs the records of `reader` in batches, in input order. For each batch: its lines are read
+// (on the pool), `before(batch, n)` runs on the calling thread, `work(batch, i)` runs for each
+// record on the pool's threads while the calling thread reads the next batch's records and then
+// joins in, and `after(batch, n)` runs on the calling thread; it returns false to stop.
+template <class Before, class Work, class After>
+void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
+                    WorkerPool& pool, Before before, Work work, After after) {
+  Batch batches[2];
+  Batch* batch = &batches[0];
+  Batch* next = &batches[1];
+  std::size_t n = batch->read_records(reader);
+  batch->read_lines(columns, pool, n);
+  while (n > 0) {
+    before(*batch, n);
+    const std::function<void(std::size_t)> body = [&](std::size_t i) { work(*batch, i); };
+    pool.start(n, body);
+    std::size_t next_n = 0;
+    try {
+      next_n = next->read_records(reader);
+    } catch (...) {
+      // A read error: this batch is still finished and handed on before the error goes up.
+      pool.finish();
+      after(*batch, n);
+      throw;
+    }
+    pool.finish();
+    if (!after(*batch, n)) return;
+    next->read_lines(columns, pool, next_n);
+    std::swap(batch, next);
+    n = next_n;
+  }
+}
 
 } // namespace
 
@@ -252,18 +287,17 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::string key;
   std::string last_key;
   std::uint32_t last_entry = RunPlan::k_no_entry;
-  Batch batch;
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
     manifest::CsvReader reader(file, source.display_name, options.delimiter);
     manifest::CsvRecord header;
     const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
-    while (const std::size_t n = batch.fill(reader, columns, pool)) {
-      pool.run(n, [&](std::size_t i) {
-        BatchSlot& slot = batch[i];
-        slot.result.detail = false; // this pass needs the status and the value only
-        if (!slot.line.problem) engine.price(slot.line, slot.result);
-      });
+    const auto price = [&](Batch& batch, std::size_t i) {
+      BatchSlot& slot = batch[i];
+      slot.result.detail = false; // this pass needs the status and the value only
+      if (!slot.line.problem) engine.price(slot.line, slot.result);
+    };
+    const auto learn = [&](Batch& batch, std::size_t n) {
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
@@ -299,7 +333,9 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
                           quota::quota_quantity(*q, result.value.amount, line.quantities), key});
         claim_values.push_back(result.value.amount);
       }
-    }
+      return true;
+    };
+    for_each_batch(reader, columns, pool, [](Batch&, std::size_t) {}, price, learn);
   }
   }
   plan.draws = quota::allocate(claims, ledger);
@@ -399,9 +435,8 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
   std::string key;
   std::string last_key;
   std::uint32_t last_entry = RunPlan::k_no_entry;
-  Batch batch;
-  while (const std::size_t n = batch.fill(reader, columns, pool)) {
-    // In input order: each line's quota draw and share of its entry's fees.
+  // In input order: each line's quota draw and share of its entry's fees.
+  const auto share = [&](Batch& batch, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
       BatchSlot& slot = batch[i];
       slot.draw = nullptr;
@@ -422,20 +457,22 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         slot.has_entry = true;
       }
     }
-    pool.run(n, [&](std::size_t i) {
-      BatchSlot& slot = batch[i];
-      slot.result.with_rules = with_rules;
-      engine.price(slot.line, slot.result, slot.draw, slot.has_entry ? &slot.charges : nullptr);
-      slot.diagnostic.clear();
-      if (slot.result.status == LineStatus::error)
-        slot.diagnostic = fmt::format(
-            "dutycalc: error: {}: {}\n",
-            to_string(problem_place(slot.record.record(), columns, slot.line, slot.result,
-                                    display_name)),
-            slot.result.message);
-      slot.text.clear();
-      if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
-    });
+  };
+  const auto price = [&](Batch& batch, std::size_t i) {
+    BatchSlot& slot = batch[i];
+    slot.result.with_rules = with_rules;
+    engine.price(slot.line, slot.result, slot.draw, slot.has_entry ? &slot.charges : nullptr);
+    slot.diagnostic.clear();
+    if (slot.result.status == LineStatus::error)
+      slot.diagnostic = fmt::format(
+          "dutycalc: error: {}: {}\n",
+          to_string(problem_place(slot.record.record(), columns, slot.line, slot.result,
+                                  display_name)),
+          slot.result.message);
+    slot.text.clear();
+    if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
+  };
+  const auto write = [&](Batch& batch, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
       const BatchSlot& slot = batch[i];
       ++totals.lines;
@@ -444,13 +481,15 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         diagnostics << slot.diagnostic;
         if (options.strict) {
           totals.stopped = true;
-          return;
+          return false;
         }
       }
       if (renders) writer.write_rendered(slot.text);
       else writer.write(slot.record.record(), slot.line, slot.result);
     }
-  }
+    return true;
+  };
+  for_each_batch(reader, columns, pool, share, price, write);
 }
 
 } // namespace dutycalc::pricing

@@ -1,15 +1,11 @@
 #include <dutycalc/util/worker_pool.hpp>
 
+#include <algorithm>
+
 namespace dutycalc {
 
-namespace {
-void run_range(const std::function<void(std::size_t)>& body, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) body(i);
-}
-} // namespace
-
 WorkerPool::WorkerPool(unsigned threads) {
-  for (unsigned p = 1; p < threads; ++p) m_workers.emplace_back([this, p] { work(p); });
+  for (unsigned p = 1; p < threads; ++p) m_workers.emplace_back([this] { work(); });
 }
 
 WorkerPool::~WorkerPool() {
@@ -21,56 +17,60 @@ WorkerPool::~WorkerPool() {
   for (std::thread& worker : m_workers) worker.join();
 }
 
-void WorkerPool::run(std::size_t count, const std::function<void(std::size_t)>& body) {
-  const std::size_t threads = m_workers.size() + 1;
-  // Small batches are not worth waking anyone for.
-  if (threads == 1 || count < 4 * threads) {
-    run_range(body, 0, count);
-    return;
+void WorkerPool::run_chunks() {
+  for (;;) {
+    const std::size_t from = m_next.fetch_add(m_chunk, std::memory_order_relaxed);
+    if (from >= m_count) return;
+    const std::size_t to = std::min(m_count, from + m_chunk);
+    for (std::size_t i = from; i < to; ++i) {
+      try {
+        (*m_body)(i);
+      } catch (...) {
+        const std::lock_guard lock(m_mutex);
+        if (!m_failure) m_failure = std::current_exception();
+      }
+    }
   }
-  {
-    const std::lock_guard lock(m_mutex);
-    m_body = &body;
-    m_count = count;
-    m_parts = threads;
-    m_pending = m_workers.size();
-    ++m_generation;
-  }
+}
+
+void WorkerPool::start(std::size_t count, const std::function<void(std::size_t)>& body) {
+  const std::lock_guard lock(m_mutex);
+  m_body = &body;
+  m_count = count;
+  // Chunks small enough to share out evenly, large enough that claiming them costs nothing.
+  m_chunk = std::max<std::size_t>(1, count / (8 * (m_workers.size() + 1)));
+  m_next.store(0, std::memory_order_relaxed);
+  m_failure = nullptr;
+  // Small loops are not worth waking anyone for: finish() runs them on the calling thread.
+  m_pending = 0;
+  if (m_workers.empty() || count < 4 * (m_workers.size() + 1)) return;
+  m_pending = m_workers.size();
+  ++m_generation;
   m_start.notify_all();
-  std::exception_ptr failure;
-  try {
-    run_range(body, 0, count / threads);
-  } catch (...) {
-    failure = std::current_exception();
-  }
+}
+
+void WorkerPool::finish() {
+  run_chunks();
   std::unique_lock lock(m_mutex);
   m_done.wait(lock, [this] { return m_pending == 0; });
   m_body = nullptr;
-  if (!failure) failure = m_failure;
+  const std::exception_ptr failure = m_failure;
   m_failure = nullptr;
   lock.unlock();
   if (failure) std::rethrow_exception(failure);
 }
 
-void WorkerPool::work(std::size_t part) {
+void WorkerPool::work() {
   std::size_t seen = 0;
   for (;;) {
-    std::unique_lock lock(m_mutex);
-    m_start.wait(lock, [&] { return m_stopping || m_generation != seen; });
-    if (m_stopping) return;
-    seen = m_generation;
-    const auto* body = m_body;
-    const std::size_t from = m_count * part / m_parts;
-    const std::size_t to = m_count * (part + 1) / m_parts;
-    lock.unlock();
-    std::exception_ptr failure;
-    try {
-      run_range(*body, from, to);
-    } catch (...) {
-      failure = std::current_exception();
+    {
+      std::unique_lock lock(m_mutex);
+      m_start.wait(lock, [&] { return m_stopping || m_generation != seen; });
+      if (m_stopping) return;
+      seen = m_generation;
     }
-    lock.lock();
-    if (failure && !m_failure) m_failure = failure;
+    run_chunks();
+    const std::lock_guard lock(m_mutex);
     if (--m_pending == 0) m_done.notify_one();
   }
 }

@@ -1,10 +1,12 @@
-// A fixed set of threads that run a loop body over [0, count) together: each takes one
-// contiguous part, the calling thread the first, and run() returns when all parts are done. The
-// threads live as long as the pool, so what they keep per thread (caches, scratch buffers) lasts
-// from one batch of work to the next. The body must be safe to run concurrently for different
+// A fixed set of threads that run a loop body over [0, count) together. The loop is handed out in
+// small chunks that each thread claims in turn, so a thread that starts late (the calling thread,
+// busy with something else after start()) still gets its share and none waits for a slow part.
+// The threads live as long as the pool, so what they keep per thread (caches, scratch buffers)
+// lasts from one loop to the next. The body must be safe to run concurrently for different
 // indices.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -24,12 +26,24 @@ public:
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   unsigned threads() const { return static_cast<unsigned>(m_workers.size()) + 1; }
-  // Returns when every part is done, also when one throws: then it rethrows the first exception
-  // (the workers never outlive the body they were given).
-  void run(std::size_t count, const std::function<void(std::size_t)>& body);
+
+  // Runs `body` for every index and returns when all are done, also when some throw: every
+  // other index still runs, then the first exception is rethrown.
+  void run(std::size_t count, const std::function<void(std::size_t)>& body) {
+    start(count, body);
+    finish();
+  }
+  // The same in two steps: start() sets the pool's threads on the loop and returns at once, so
+  // the caller can do other work (not touching what the body touches); finish() then takes the
+  // calling thread into the loop and returns (or rethrows) as run() does. `body` must live until
+  // finish() returns; every start() needs its finish() before the next start().
+  void start(std::size_t count, const std::function<void(std::size_t)>& body);
+  void finish();
 
 private:
-  void work(std::size_t part);
+  void work();
+  // Claims and runs chunks of the current loop until none is left.
+  void run_chunks();
 
   std::vector<std::thread> m_workers;
   std::mutex m_mutex;
@@ -37,10 +51,11 @@ private:
   std::condition_variable m_done;
   const std::function<void(std::size_t)>* m_body = nullptr;
   std::size_t m_count = 0;
-  std::size_t m_parts = 1;
-  std::size_t m_generation = 0; // counts run() calls: workers wait for a new one
-  std::size_t m_pending = 0;    // worker parts of the current run not yet done
-  std::exception_ptr m_failure; // the first exception a worker's part threw in this run
+  std::size_t m_chunk = 1;
+  std::atomic<std::size_t> m_next{0}; // the first index no thread has claimed yet
+  std::size_t m_generation = 0;       // counts loops: workers wait for a new one
+  std::size_t m_pending = 0;          // workers not yet done with the current loop
+  std::exception_ptr m_failure;       // the first exception the body threw in this loop
   bool m_stopping = false;
 };
 
