@@ -5,7 +5,11 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
+
+#include <unistd.h>
 
 using dutycalc::Date;
 using dutycalc::HsCode;
@@ -24,7 +28,9 @@ std::string load_error(const std::string& name) {
   return "no error";
 }
 
-Date date(const char* text) { return Date::parse(text).value(); }
+Date date(const char* text) {
+  return Date::parse(text).value();
+}
 
 } // namespace
 
@@ -75,14 +81,13 @@ TEST_CASE("load_schedule errors") {
         toml("format_not_first") + ":2:1: 'format' must be the first key of the file");
   CHECK(load_error("unknown_key") == toml("unknown_key") + ":5:1: unknown key 'curency'");
   CHECK(load_error("bad_date") == toml("bad_date") +
-                                    ":15:23: Error while parsing date: expected day between 1 "
-                                    "and 29 (inclusive), saw 30");
+                                      ":15:23: Error while parsing date: expected day between 1 "
+                                      "and 29 (inclusive), saw 30");
   CHECK(load_error("string_date") ==
         toml("string_date") +
             ":15:13: 'effective' must be a date written YYYY-MM-DD, without quotes");
-  CHECK(load_error("missing_file") ==
-        toml("missing_file") + ":16:8: edition file '" + k_data +
-            "missing_file/tiny-2025.csv' does not exist");
+  CHECK(load_error("missing_file") == toml("missing_file") + ":16:8: edition file '" + k_data +
+                                          "missing_file/tiny-2025.csv' does not exist");
   CHECK(load_error("no_such_dir") ==
         k_data + "no_such_dir/schedule.toml: cannot read: No such file or directory");
 }
@@ -128,10 +133,9 @@ TEST_CASE("find_schedule") {
     find_schedule("nope", exe);
     FAIL("no error");
   } catch (const dutycalc::Error& e) {
-    CHECK(std::string(e.what()) ==
-          "unknown schedule 'nope' (looked in: /nonexistent/nope, " + k_data +
-              "nope, /opt/x/share/dutycalc/schedules/nope, " + DUTYCALC_SOURCE_DIR +
-              "/schedules/nope)");
+    CHECK(std::string(e.what()) == "unknown schedule 'nope' (looked in: /nonexistent/nope, " +
+                                       k_data + "nope, /opt/x/share/dutycalc/schedules/nope, " +
+                                       DUTYCALC_SOURCE_DIR + "/schedules/nope)");
   }
   ::unsetenv("DUTYCALC_SCHEDULE_PATH");
   CHECK_THROWS_WITH(find_schedule("./nope", exe), "schedule directory './nope' does not exist");
@@ -162,6 +166,80 @@ TEST_CASE("load_schedule: bundled us") {
   CHECK(general("7208.51.00.99") ==
         "7208.51.00.99 is not in HTS 2024 Basic Edition (nearest: 7208.51.00)");
   std::size_t prose = 0;
-  for (const auto& line : nomenclature.lines()) prose += line.general.is_prose() ? 1 : 0;
+  for (const auto& line : nomenclature.lines())
+    prose += line.general.is_prose() ? 1 : 0;
   CHECK(prose < 200); // of about 12,000 rated lines: the grammar reads nearly all (prose is kept)
+}
+
+TEST_CASE("load_schedule: the same rules with and without a sink") {
+  // Without a sink the rules load on a second thread into a schedule of their own; with one
+  // they load in order after the editions. Both must make the same schedule.
+  const std::string us = std::string(DUTYCALC_SOURCE_DIR) + "/schedules/us";
+  const auto plain = load_schedule(us);
+  dutycalc::schedule::Diagnostics sink;
+  const auto checked = load_schedule(us, &sink);
+  CHECK(sink.errors() == 0);
+  const auto ids = [](const dutycalc::schedule::Schedule& s) {
+    std::string out;
+    for (const auto& m : s.measures)
+      out += m.id + (m.replaces.empty() ? "" : "<" + m.replaces.front()->id) + " ";
+    for (const auto& g : s.groups)
+      out += g.id + " ";
+    for (const auto& q : s.quotas)
+      out += q.id + " ";
+    out += std::to_string(s.programmes.size()) + " " + std::to_string(s.exemptions.size()) + " " +
+           std::to_string(s.notices.size()) + " " + std::to_string(s.fees.size()) + " " +
+           std::to_string(s.taxes.size()) + " " + std::to_string(s.de_minimis.size());
+    return out;
+  };
+  CHECK(ids(plain) == ids(checked));
+  CHECK(plain.measures.size() > 30);
+  REQUIRE(plain.column2 != nullptr);
+  CHECK(plain.column2->id == checked.column2->id);
+  // Pointers between rules point into the schedule returned, not into where they were made.
+  bool column2_inside = false;
+  for (const auto& g : plain.groups)
+    column2_inside = column2_inside || &g == plain.column2;
+  CHECK(column2_inside);
+  for (const auto& m : plain.measures)
+    for (const auto* replaced : m.replaces)
+      CHECK(plain.find_measure(replaced->id) == replaced);
+  CHECK(plain.rule_files == checked.rule_files);
+}
+
+TEST_CASE("load_schedule: a lines table's problem comes before a rule file's") {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("dutycalc-load-order-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  };
+  write("schedule.toml", "format = 1\nname = \"t\"\ntitle = \"T\"\ncurrency = \"USD\"\n"
+                         "valuation = \"transaction-value\"\ncoverage = \"c\"\n"
+                         "rules = [\"r.toml\"]\n"
+                         "[rounding]\nplaces = 2\nmode = \"half-up\"\npoint = \"p\"\n"
+                         "[[edition]]\nid = \"E\"\neffective = 2024-01-01\nfile = \"a.csv\"\n"
+                         "source = \"s\"\n");
+  write("a.csv", "# dutycalc lines format 1\n"
+                 "hs_code,indent,description,units,general,special,column2,footnotes\n"
+                 "7208,x,Bad,,,,,\n");
+  write("r.toml", "format = 1\n[[group]]\nid = \"g\"\ncolour = 1\n");
+  const std::string a = (dir / "a.csv").string();
+  const std::string r = (dir / "r.toml").string();
+  try {
+    load_schedule(dir);
+    FAIL("no error");
+  } catch (const dutycalc::Error& e) {
+    CHECK(std::string(e.what()) == a + ":3:6: indent 'x' is not a whole number");
+  }
+  dutycalc::schedule::Diagnostics sink;
+  load_schedule(dir, &sink);
+  REQUIRE(sink.all().size() >= 2);
+  CHECK(sink.all()[0].where.file == a);
+  CHECK(sink.all()[0].message == "indent 'x' is not a whole number");
+  CHECK(sink.all()[1].where.file == r);
+  CHECK(sink.all()[1].where.line == 4);
+  CHECK(sink.all()[1].message == "unknown key 'colour' in [[group]]");
+  fs::remove_all(dir);
 }
