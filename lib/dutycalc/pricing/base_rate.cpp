@@ -11,11 +11,11 @@ namespace dutycalc::pricing {
 namespace {
 
 BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLine& line,
-                      bool with_source) {
+                      bool with_source, bool with_text) {
   BaseRate base;
   base.rate = &line.general;
   base.measure = "general";
-  base.text = line.general.text();
+  if (with_text) base.text = line.general.text();
   if (with_source) base.source = fmt::format("{}, {} general rate", edition.id, line.code.formatted());
   return base;
 }
@@ -66,7 +66,8 @@ bool programme_eligible(const schedule::Programme& programme, schedule::CountryC
 
 BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Edition& edition,
                           const schedule::TariffLine& line, schedule::CountryCode origin,
-                          std::string_view programme, Date date, bool with_source) {
+                          std::string_view programme, Date date, bool with_source,
+                          bool with_text) {
   if (schedule.column2) {
     if (const auto* membership = schedule.column2->membership(origin, date)) {
       if (!line.column2.is_empty()) {
@@ -87,7 +88,7 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
     }
   }
 
-  BaseRate base = general_rate(edition, line, with_source);
+  BaseRate base = general_rate(edition, line, with_source, with_text);
   if (programme.empty()) return base;
 
   const schedule::Programme* definition = schedule.find_programme(programme);
@@ -121,7 +122,7 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
   // The special rate lives in `line`'s special column: keep the parsed expression alive with it.
   granted.rate = nullptr;
   granted.measure = "programme";
-  granted.text = fmt::format("{} ({})", match.rate->rate.text(), match.symbol);
+  if (with_text) granted.text = fmt::format("{} ({})", match.rate->rate.text(), match.symbol);
   granted.source = fmt::format("{}, {} special rate ({}); programme {}: {}", edition.id,
                                line.code.formatted(), match.symbol, definition->name,
                                definition->origin.source);

@@ -26,10 +26,12 @@ struct BaseRate {
 
 // The base rate for `line` (the rated tariff line) of `edition` for this origin, claimed
 // programme (empty for none) and date. Without `with_source` the general rate's source text is
-// left empty (a pass that needs the amounts only).
+// left empty (no report shows it), and without `with_text` the text of the general or a
+// programme's rate too (a pass that needs the amounts only).
 BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Edition& edition,
                           const schedule::TariffLine& line, schedule::CountryCode origin,
-                          std::string_view programme, Date date, bool with_source = true);
+                          std::string_view programme, Date date, bool with_source = true,
+                          bool with_text = true);
 
 // Whether `origin` may claim `programme` on `date`; when not, `why` says why.
 bool programme_eligible(const schedule::Programme& programme, schedule::CountryCode origin,

@@ -259,14 +259,14 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
   const schedule::TariffLine& rated = *rated_line;
   const schedule::CountryCode origin = line.origin;
   const BaseRate base =
-      choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.wants_rules());
+      choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.wants_rules(),
+                       out.detail);
   for (const std::string& warning : base.warnings) out.warn(warning);
   const rate::Expression& base_rate = base.expression();
 
   // Scratch kept per thread: the hot path allocates nothing once warm.
   thread_local std::vector<Part> parts;
   thread_local std::vector<MeasureOutcome> outcomes;
-  thread_local std::vector<std::string> part_rates;
 
   // The parts to price: the whole line, or its in-quota and over-quota parts.
   parts.clear();
@@ -323,7 +323,8 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
                            "reaches goods exported before {}",
                            o.measure->title, o.measure->heading, rate::added_to_base(o.measure->rate),
                            o.measure->exported_before->to_string()));
-  part_rates.clear();
+  // The rate column: each part's rate and what the measures add to it.
+  out.rate.clear();
   for (const Part& part : parts) {
     rate::EvaluationContext context;
     context.value = part.value;
@@ -338,7 +339,10 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
       return;
     }
     sums.base += evaluation.amount;
-    std::string rate_text = part.base == &base_rate ? base.text : part.base->text();
+    if (out.detail) {
+      if (parts.size() > 1) out.rate.append(&part == &parts[0] ? "in quota: " : "; over quota: ");
+      out.rate.append(part.base == &base_rate ? base.text : part.base->text());
+    }
     context.applicable_subheading = part.base;
     for (const MeasureOutcome& outcome : outcomes) {
       if (outcome.status != MeasureOutcome::Status::applies) continue;
@@ -355,13 +359,10 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
       sums.add(&measure, measure.rate.uses_applicable_subheading() ? total.amount - evaluation.amount
                                                                    : total.amount);
       if (out.detail)
-        rate_text += fmt::format(" + {} ({})", rate::added_to_base(measure.rate), measure.heading);
+        out.rate.append(" + ").append(rate::added_to_base(measure.rate)).append(" (")
+            .append(measure.heading).append(")");
     }
-    part_rates.push_back(std::move(rate_text));
   }
-  out.rate = part_rates.size() == 1 ? part_rates[0]
-                                    : fmt::format("in quota: {}; over quota: {}", part_rates[0],
-                                                  part_rates[1]);
 
   // The documented rounding point: each duty amount of a line (the base duty, then each
   // additional duty), to the schedule's places and mode.
