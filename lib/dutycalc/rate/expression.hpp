@@ -60,8 +60,10 @@ struct ExpressionData {
   std::uint32_t root = 0;
   ParseProblem problem;
 };
-// What an empty Expression points at, so accessors need no branch.
-inline constinit const ExpressionData k_empty_expression{};
+// What an empty Expression points at, so accessors need no branch. (Not constinit: clang does
+// not evaluate libstdc++'s std::string at compile time. Expressions made during static
+// initialisation only take its address, which needs no initialisation.)
+inline const ExpressionData k_empty_expression{};
 } // namespace detail
 
 // An immutable parsed expression. Copies share one parse: a schedule's tens of thousands of
