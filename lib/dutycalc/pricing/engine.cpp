@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <deque>
 
 namespace dutycalc::pricing {
 
@@ -21,16 +23,69 @@ namespace {
 std::atomic<std::uint64_t> g_engines{0};
 
 // What a code resolves to in one edition, and the rules that may reach it: the same for every
-// line with that code, so each thread keeps the answers for recent codes (direct-mapped by the
-// code's key). Entries name the engine that computed them: engines come and go (tests, explain).
+// line with that code, so each thread keeps the answers for every code it meets that resolves
+// (a schedule has a bounded number of them). Answers are kept by engine, edition and code:
+// engines come and go (tests, explain, diff's two dates).
 struct CodeFacts {
-  std::uint64_t engine = 0;
-  const schedule::Edition* edition = nullptr;
-  std::uint64_t code_key = 0;
-  const schedule::TariffLine* rated = nullptr; // null: the code does not resolve
+  const schedule::TariffLine* rated = nullptr;
   schedule::RuleCandidates candidates;
 };
-constexpr std::size_t k_code_cache_size = 32768; // a power of two; ~4 MB per thread
+
+class CodeFactsCache {
+public:
+  // The facts kept for the code, or null.
+  CodeFacts* find(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
+    if (m_slots.empty()) return nullptr;
+    const Slot& slot = m_slots[slot_of(engine, edition, code)];
+    return slot.facts == k_empty ? nullptr : &m_facts[slot.facts];
+  }
+  // Room for the code's facts (which must not be kept yet); valid until clear().
+  CodeFacts& add(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
+    // A process that makes engine after engine (tests) starts afresh now and then.
+    if (m_facts.size() >= k_most) clear();
+    if ((m_facts.size() + 1) * 2 > m_slots.size()) grow();
+    Slot& slot = m_slots[slot_of(engine, edition, code)];
+    slot = {engine, edition, code, static_cast<std::uint32_t>(m_facts.size())};
+    return m_facts.emplace_back();
+  }
+
+private:
+  static constexpr std::uint32_t k_empty = 0xFFFFFFFF;
+  static constexpr std::size_t k_most = std::size_t{1} << 20;
+  struct Slot {
+    std::uint64_t engine = 0;
+    const schedule::Edition* edition = nullptr;
+    std::uint64_t code = 0;
+    std::uint32_t facts = k_empty;
+  };
+  static std::size_t hash(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
+    std::uint64_t h = code * 0x9E3779B97F4A7C15ull;
+    h ^= (reinterpret_cast<std::uintptr_t>(edition) >> 4) * 0xC2B2AE3D27D4EB4Full;
+    h ^= engine * 0x165667B19E3779F9ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  // The slot holding the code, or the empty slot where it would go.
+  std::size_t slot_of(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) const {
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t at = hash(engine, edition, code) & mask;
+    while (m_slots[at].facts != k_empty &&
+           (m_slots[at].code != code || m_slots[at].edition != edition || m_slots[at].engine != engine))
+      at = (at + 1) & mask;
+    return at;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
+    for (const Slot& slot : old)
+      if (slot.facts != k_empty) m_slots[slot_of(slot.engine, slot.edition, slot.code)] = slot;
+  }
+  void clear() {
+    m_slots.clear();
+    m_facts.clear();
+  }
+  std::vector<Slot> m_slots;     // open addressing, at most half full
+  std::deque<CodeFacts> m_facts; // a deque: facts stay where they are as more are added
+};
 
 } // namespace
 
@@ -40,24 +95,24 @@ Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
 const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::Edition& edition,
                                                    const schedule::TariffLine*& rated,
                                                    std::string& problem) const {
-  thread_local std::vector<CodeFacts> cache(k_code_cache_size);
+  thread_local CodeFactsCache cache;
   const std::uint64_t key = code.key();
-  CodeFacts& facts = cache[(key * 0x9E3779B97F4A7C15ull >> 40) & (k_code_cache_size - 1)];
-  if (facts.engine != m_id || facts.edition != &edition || facts.code_key != key) {
-    const auto resolution = edition.nomenclature.resolve(code);
-    m_rules.candidates(code, facts.candidates);
-    facts.rated = resolution.rated;
-    // A code that does not resolve is not kept: its message is made again when asked.
-    if (!facts.rated) {
-      facts.engine = 0;
-      problem = resolution.problem;
-      rated = nullptr;
-      return facts.candidates;
-    }
-    facts.engine = m_id;
-    facts.edition = &edition;
-    facts.code_key = key;
+  if (const CodeFacts* facts = cache.find(m_id, &edition, key)) {
+    rated = facts->rated;
+    return facts->candidates;
   }
+  const auto resolution = edition.nomenclature.resolve(code);
+  if (!resolution.rated) {
+    // A code that does not resolve is not kept: its message is made again when asked.
+    thread_local schedule::RuleCandidates unresolved;
+    m_rules.candidates(code, unresolved);
+    problem = resolution.problem;
+    rated = nullptr;
+    return unresolved;
+  }
+  CodeFacts& facts = cache.add(m_id, &edition, key);
+  facts.rated = resolution.rated;
+  m_rules.candidates(code, facts.candidates);
   rated = facts.rated;
   return facts.candidates;
 }

@@ -161,7 +161,7 @@ void compute_entry_fees(const schedule::Schedule& schedule, const EntryState& en
 // by nature and happen in input order on the calling thread; pricing and rendering a record
 // depend on nothing but the record and what the sequential steps gave it, so they are spread
 // over the threads; output is written in input order. The batch's memory is reused.
-constexpr std::size_t k_batch_records = 1024;
+constexpr std::size_t k_batch_records = 512;
 
 struct BatchSlot {
   manifest::OwnedRecord record;
