@@ -240,8 +240,23 @@ private:
 };
 } // namespace
 
+void ManifestLine::clear() {
+  // Field by field: the quantities hold room for several, and only their count needs resetting.
+  line = 0;
+  entry = line_id = program = {};
+  code = HsCode();
+  origin = melt_country = destination = {};
+  value = freight = insurance = Decimal();
+  currency.reset();
+  date.reset();
+  export_date.reset();
+  quantities.clear();
+  mode = TransportMode::unknown;
+  problem.reset();
+}
+
 void read_line(const CsvRecord& record, const ColumnMap& columns, ManifestLine& out) {
-  out = ManifestLine{};
+  out.clear();
   out.line = record.line;
   LineReader reader(record, out);
   // Free text first: whatever else is wrong, the line can still be grouped and named.

@@ -98,6 +98,9 @@ struct ManifestLine {
   std::array<char, 2> melt_country{};  // {0,0} when not given
   std::array<char, 2> destination{};   // {0,0} when not given
   std::optional<FieldProblem> problem; // the first problem found; then other fields may be unset
+
+  // Back to a line with nothing read, keeping the memory it holds (a batch reuses its lines).
+  void clear();
 };
 
 // Reads the typed fields of `record` into `out` (reset first). Never throws for bad field content:

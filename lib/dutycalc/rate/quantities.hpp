@@ -36,6 +36,7 @@ public:
   const Quantity* begin() const { return m_items.data(); }
   const Quantity* end() const { return m_items.data() + m_size; }
   bool empty() const { return m_size == 0; }
+  void clear() { m_size = 0; }
 
 private:
   std::array<Quantity, k_capacity> m_items{};
