@@ -9,14 +9,14 @@
 
 namespace dutycalc::schedule {
 
-// Open addressing with linear probing in a power-of-two table at most half full. Key 0 marks an
-// empty slot: no code has it (HsCode::key() carries the length, at least 4).
+// Open addressing with linear probing in a power-of-two table at most three quarters full. Key 0
+// marks an empty slot: no code has it (HsCode::key() carries the length, at least 4).
 template <class Value> class CodeMap {
 public:
   // Makes room for `count` keys without regrowing.
   void reserve(std::size_t count) {
-    if (count * 2 > m_slots.size())
-      rehash(std::bit_ceil(count * 2));
+    if (too_full(count, m_slots.size()))
+      rehash(std::bit_ceil(count * 4 / 3 + 1));
   }
   void clear() {
     m_slots.clear();
@@ -26,7 +26,7 @@ public:
 
   // Adds `key` with `value` unless it is there; returns its value and whether it was added.
   std::pair<Value*, bool> try_emplace(std::uint64_t key, const Value& value) {
-    if ((m_size + 1) * 2 > m_slots.size())
+    if (too_full(m_size + 1, m_slots.size()))
       rehash(m_slots.empty() ? 16 : m_slots.size() * 2);
     Slot& slot = m_slots[slot_of(key)];
     if (slot.key == key)
@@ -49,6 +49,8 @@ private:
     std::uint64_t key = 0;
     Value value{};
   };
+
+  static bool too_full(std::size_t count, std::size_t slots) { return count * 4 > slots * 3; }
 
   // The slot holding `key`, or the empty one where it would go.
   std::size_t slot_of(std::uint64_t key) const {

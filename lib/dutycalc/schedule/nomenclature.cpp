@@ -20,7 +20,8 @@ void Nomenclature::finish(const std::string& file, Diagnostics* sink) {
   m_index.clear();
   m_below.clear();
   m_index.reserve(m_lines.size());
-  m_below.reserve(m_lines.size() / 2);
+  // Far fewer prefixes than lines have rated lines below them (a few thousand in the HTS): the
+  // table grows as needed.
   for (std::uint32_t i = 0; i < m_lines.size(); ++i) {
     const TariffLine& line = m_lines[i];
     if (line.code.length() == 0)

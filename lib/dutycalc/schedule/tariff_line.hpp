@@ -11,13 +11,13 @@ namespace dutycalc::schedule {
 struct TariffLine {
   HsCode code;
   int indent = 0;
-  std::string description; // as published, markup removed
-  std::string units;       // the statistical units, ';'-separated ("kg", "No.;kg")
-  rate::Expression general;  // column 1 general (MFN)
-  rate::Expression special;  // column 1 special (preference programmes), kept as text for now
-  rate::Expression column2;  // column 2 (non-normal trade relations)
+  int source_line = 0;      // line in the edition file, for messages
+  std::string description;  // as published, markup removed
+  std::string units;        // the statistical units, ';'-separated ("kg", "No.;kg")
+  rate::Expression general; // column 1 general (MFN)
+  rate::Expression special; // column 1 special (preference programmes), kept as text for now
+  rate::Expression column2; // column 2 (non-normal trade relations)
   std::string footnotes;
-  int source_line = 0;       // line in the edition file, for messages
 };
 
 } // namespace dutycalc::schedule
