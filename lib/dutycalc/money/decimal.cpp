@@ -5,6 +5,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace dutycalc {
 
@@ -84,8 +85,20 @@ bool fits_63(Decimal::Raw v) {
 
 // n / d rounded with `mode`, in the builtin type (d != 0; neither is the type's minimum).
 Decimal::Raw divide_rounded_raw(Decimal::Raw n, Decimal::Raw d, RoundingMode mode) {
-  Decimal::Raw q = n / d;
-  const Decimal::Raw r = n % d;
+  Decimal::Raw q;
+  Decimal::Raw r;
+  // Amounts below about 9 million fit 64 bits, where division is a single instruction instead
+  // of a call into the 128-bit routine. (INT64_MIN is left out: its quotient by -1 overflows.)
+  constexpr Decimal::Raw k_small = std::numeric_limits<std::int64_t>::max();
+  if (n >= -k_small && n <= k_small && d >= -k_small && d <= k_small) {
+    const auto n64 = static_cast<std::int64_t>(n);
+    const auto d64 = static_cast<std::int64_t>(d);
+    q = n64 / d64;
+    r = n64 % d64;
+  } else {
+    q = n / d;
+    r = n % d;
+  }
   if (r == 0 || mode == RoundingMode::down) return q;
   const bool negative = (n < 0) != (d < 0);
   const U128 twice_r = static_cast<U128>(r < 0 ? -r : r) * 2;
