@@ -92,6 +92,9 @@ private:
   // from the record's start once more bytes are in (reads grow with the record, so rescans stay
   // linear in its length).
   Scan scan_record(CsvRecord& record);
+  // The first byte at or after `i` (before `end`) that ends a run of ordinary bytes in an
+  // unquoted field (m_stops), or `end`.
+  std::size_t next_stop(const char* buffer, std::size_t i, std::size_t end) const;
 
   std::istream& m_input;
   std::string m_display_name;
