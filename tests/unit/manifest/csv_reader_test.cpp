@@ -299,3 +299,36 @@ TEST_CASE("CsvReader::next gives a plain record's text whole, and only a plain r
   CHECK(plain_texts("\"a\",b\na\"b,c\nok,1\n") == std::vector<std::string>{"", "", "ok,1"});
   CHECK(plain_texts("a;b\n", ';') == std::vector<std::string>{""});
 }
+
+TEST_CASE("CsvReader::next finds a field's end wherever it falls in a long line", "[manifest]") {
+  // Unquoted fields are scanned many bytes at a time: ends at every offset, up to the last byte.
+  for (const char delimiter : {',', ';', '\t', '|'}) {
+    std::string text;
+    std::vector<std::string> expected;
+    for (std::size_t length = 0; length <= 40; ++length) {
+      expected.push_back(std::string(length, static_cast<char>('a' + length % 26)));
+      if (length > 0) text.push_back(delimiter);
+      text += expected.back();
+    }
+    text += "\r\nx";
+    std::istringstream in(text);
+    CsvReader reader(in, "m.csv", delimiter);
+    CsvRecord record;
+    REQUIRE(reader.next(record));
+    CHECK(std::vector<std::string>(record.fields.begin(), record.fields.end()) == expected);
+    CHECK(record.problem.empty());
+    REQUIRE(reader.next(record));
+    CHECK(record.fields.size() == 1);
+    CHECK(record.fields[0] == "x");
+    CHECK(record.line == 2);
+  }
+  // A NUL or a quote inside an unquoted field far from its start is still found.
+  const std::string with_nul = std::string(20, 'a') + std::string(1, '\0') + "b,c\n";
+  std::istringstream in(with_nul);
+  CsvReader reader(in, "m.csv");
+  CsvRecord record;
+  REQUIRE(reader.next(record));
+  CHECK(record.problem == "NUL byte in field");
+  CHECK(record.problem_column == 21);
+  CHECK(record.fields.size() == 2);
+}
