@@ -1,6 +1,6 @@
 // The rule files schedule.toml lists, read and parsed as TOML on a second thread while the lines
-// tables load on the first: the two are most of the cost of loading a schedule. Private to the
-// loader (it speaks toml++).
+// tables load on the first, when a diagnostics sink (`dutycalc check`) keeps the rules themselves
+// on the loading thread. Private to the loader (it speaks toml++).
 #pragma once
 
 #include <dutycalc/schedule/rules_parser.hpp>
