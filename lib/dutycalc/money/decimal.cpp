@@ -5,6 +5,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace dutycalc {
@@ -15,10 +16,19 @@ namespace mp = boost::multiprecision;
 using Checked128 = mp::checked_int128_t;
 using Checked256 = mp::checked_int256_t;
 
-constexpr Decimal::Raw pow10(int n) {
+constexpr Decimal::Raw pow10_loop(int n) {
   Decimal::Raw r = 1;
   for (int i = 0; i < n; ++i) r *= 10;
   return r;
+}
+// 10^n for n in 0..18 from a table (parsing and rounding ask for it on every amount).
+constexpr std::array<std::uint64_t, 19> k_pow10 = [] {
+  std::array<std::uint64_t, 19> table{};
+  for (int n = 0; n < 19; ++n) table[static_cast<std::size_t>(n)] = static_cast<std::uint64_t>(pow10_loop(n));
+  return table;
+}();
+constexpr Decimal::Raw pow10(int n) {
+  return n >= 0 && n < 19 ? static_cast<Decimal::Raw>(k_pow10[static_cast<std::size_t>(n)]) : pow10_loop(n);
 }
 constexpr Decimal::Raw k_one = pow10(Decimal::k_places);
 __extension__ using U128 = unsigned __int128;
