@@ -40,16 +40,21 @@ std::optional<CodeRange> parse_code_range(std::string_view text, std::string& wh
 }
 
 namespace {
-// Ranges ordered by length, then low end: the ranges of one length form a sorted run.
-bool range_less(const CodeRange& a, const CodeRange& b) {
-  if (a.low.length() != b.low.length()) return a.low.length() < b.low.length();
-  return a.low.digits_value() < b.low.digits_value();
+// Ranges ordered by length, then low end: the ranges of one length form a sorted run. One
+// integer (digits fit in 34 bits), so sorting Section 301's long lists is cheap.
+std::uint64_t order_key(const CodeRange& r) {
+  return static_cast<std::uint64_t>(r.low.length()) << 40 | r.low.digits_value();
 }
 // Sorts and merges overlapping ranges of one length, so each length's ranges are disjoint and a
 // binary search finds the only candidate.
 void merge_sorted(std::vector<CodeRange>& ranges) {
-  std::sort(ranges.begin(), ranges.end(), range_less);
+  const auto less = [](const CodeRange& a, const CodeRange& b) {
+    return order_key(a) < order_key(b);
+  };
+  if (!std::is_sorted(ranges.begin(), ranges.end(), less)) // lists are mostly written in order
+    std::sort(ranges.begin(), ranges.end(), less);
   std::vector<CodeRange> merged;
+  merged.reserve(ranges.size());
   for (const CodeRange& r : ranges) {
     if (!merged.empty() && merged.back().low.length() == r.low.length() &&
         r.low.digits_value() <= merged.back().high.digits_value()) {
