@@ -20,26 +20,48 @@ BaseRate general_rate(const schedule::Edition& edition, const schedule::TariffLi
   return base;
 }
 
-// The special column of a tariff line, parsed once per thread and remembered (direct-mapped on
-// the line's address, checked against its text: schedules come and go in one process), so that
-// lines claiming a programme do not parse it every time.
-const std::vector<rate::SpecialRate>& special_rates(const schedule::TariffLine& line) {
+// What a tariff line's special column gives a claimed programme.
+struct ProgrammeRate {
+  enum class Kind { unlisted, unmodelled, granted };
+  Kind kind = Kind::unlisted;
+  rate::Expression rate; // as listed: legal prose or a reference when unmodelled
+  std::string symbol;    // as listed: "KR", "A*"
+};
+
+// Worked out once per thread for each tariff line and programme and remembered (direct-mapped
+// on the line's address and the programme, checked against the column's text: schedules come
+// and go in one process), so that lines claiming a programme do not parse the column every time.
+// Only the answer is kept, not the parsed column, which is many times larger.
+const ProgrammeRate& programme_rate(const schedule::TariffLine& line, std::string_view programme) {
   struct Entry {
     const schedule::TariffLine* line = nullptr;
     std::string text;
-    std::vector<rate::SpecialRate> rates;
+    std::string programme;
+    ProgrammeRate answer;
   };
   constexpr std::size_t k_entries = 4096; // a power of two
   thread_local std::vector<Entry> cache(k_entries);
-  const auto address = reinterpret_cast<std::uintptr_t>(&line);
-  Entry& entry = cache[(address * 0x9E3779B97F4A7C15ull >> 40) & (k_entries - 1)];
+  std::uint64_t key = reinterpret_cast<std::uintptr_t>(&line);
+  for (const char c : programme) key = key * 31 + static_cast<unsigned char>(c);
+  Entry& entry = cache[(key * 0x9E3779B97F4A7C15ull >> 40) & (k_entries - 1)];
   const std::string_view text = line.special.text();
-  if (entry.line != &line || entry.text != text) {
+  if (entry.line != &line || entry.programme != programme || entry.text != text) {
     entry.line = &line;
     entry.text.assign(text);
-    entry.rates = rate::parse_special_column(text);
+    entry.programme.assign(programme);
+    const std::vector<rate::SpecialRate> special = rate::parse_special_column(text);
+    const rate::ProgrammeMatch match = rate::find_programme(special, programme);
+    ProgrammeRate& answer = entry.answer;
+    answer = ProgrammeRate{};
+    if (match.rate) {
+      answer.kind = match.rate->is_reference || match.rate->rate.is_prose()
+                        ? ProgrammeRate::Kind::unmodelled
+                        : ProgrammeRate::Kind::granted;
+      answer.rate = match.rate->rate;
+      answer.symbol.assign(match.symbol);
+    }
   }
-  return entry.rates;
+  return entry.answer;
 }
 
 } // namespace
@@ -104,28 +126,28 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
                                         programme, why));
     return base;
   }
-  const std::vector<rate::SpecialRate>& special = special_rates(line);
-  const rate::ProgrammeMatch match = rate::find_programme(special, programme);
-  if (!match.rate) {
+  const ProgrammeRate& match = programme_rate(line, programme);
+  if (match.kind == ProgrammeRate::Kind::unlisted) {
     base.warnings.push_back(fmt::format("programme {} not granted: {} does not list it in the "
                                         "special column; priced at the general rate",
                                         programme, line.code.formatted()));
     return base;
   }
-  if (match.rate->is_reference || match.rate->rate.is_prose()) {
+  if (match.kind == ProgrammeRate::Kind::unmodelled) {
     base.warnings.push_back(fmt::format("programme {}'s rate for {} is \"{}\", which this schedule "
                                         "does not model; priced at the general rate",
-                                        programme, line.code.formatted(), match.rate->rate.text()));
+                                        programme, line.code.formatted(), match.rate.text()));
     return base;
   }
   BaseRate granted;
   // The special rate lives in `line`'s special column: keep the parsed expression alive with it.
   granted.rate = nullptr;
   granted.measure = "programme";
-  if (with_text) granted.text = fmt::format("{} ({})", match.rate->rate.text(), match.symbol);
-  granted.source = fmt::format("{}, {} special rate ({}); programme {}: {}", edition.id,
-                               line.code.formatted(), match.symbol, definition->name,
-                               definition->origin.source);
+  if (with_text) granted.text = fmt::format("{} ({})", match.rate.text(), match.symbol);
+  if (with_source)
+    granted.source = fmt::format("{}, {} special rate ({}); programme {}: {}", edition.id,
+                                 line.code.formatted(), match.symbol, definition->name,
+                                 definition->origin.source);
   if (match.symbol.ends_with('*'))
     granted.warnings.push_back(fmt::format("{} lists {} with '*': some countries are excluded from "
                                            "it for this line, which this schedule does not model",
@@ -133,7 +155,7 @@ BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Ed
   if (!definition->origin.unconfirmed.empty())
     granted.warnings.push_back(
         fmt::format("programme {}: unconfirmed: {}", programme, definition->origin.unconfirmed));
-  granted.special = match.rate->rate;
+  granted.special = match.rate;
   return granted;
 }
 

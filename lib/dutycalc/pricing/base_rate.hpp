@@ -25,9 +25,9 @@ struct BaseRate {
 };
 
 // The base rate for `line` (the rated tariff line) of `edition` for this origin, claimed
-// programme (empty for none) and date. Without `with_source` the general rate's source text is
-// left empty (no report shows it), and without `with_text` the text of the general or a
-// programme's rate too (a pass that needs the amounts only).
+// programme (empty for none) and date. Without `with_source` the source text of the general or
+// a programme's rate is left empty (no report shows it), and without `with_text` their rate text
+// too (a pass that needs the amounts only).
 BaseRate choose_base_rate(const schedule::Schedule& schedule, const schedule::Edition& edition,
                           const schedule::TariffLine& line, schedule::CountryCode origin,
                           std::string_view programme, Date date, bool with_source = true,
