@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <functional>
@@ -16,6 +17,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unistd.h>
 #include <unordered_map>
 
@@ -96,15 +98,27 @@ private:
 
 
 // What the first pass learns about one customs entry. Kept for every entry of the run, so it is
-// kept small (32 bytes); the entry's fees are worked out when its first line is written.
+// kept small (28 bytes: the total is held as bytes, so that it does not align the whole to 16);
+// the entry's fees are worked out when its first line is written.
 struct EntryState {
-  Decimal total;                 // value of its lines that can be priced
+  // Value of its lines that can be priced.
+  Decimal total() const {
+    Decimal value;
+    std::memcpy(&value, m_total, sizeof value);
+    return value;
+  }
+  void set_total(Decimal value) { std::memcpy(m_total, &value, sizeof value); }
+
   std::uint32_t lines_left = 0;  // priced lines still to write (the last takes the remainder)
   Date date;
   std::uint16_t de_minimis = 0;  // 1 + the index of its de minimis rule; 0: none
   manifest::TransportMode mode = manifest::TransportMode::unknown;
-  bool started = false;
-  bool de_minimis_possible = true;
+  bool started : 1 = false;
+  bool de_minimis_possible : 1 = true;
+
+private:
+  static_assert(std::is_trivially_copyable_v<Decimal>);
+  unsigned char m_total[sizeof(Decimal)] = {}; // all zero bytes: a zero Decimal
 };
 
 const schedule::DeMinimis* de_minimis_of(const schedule::Schedule& schedule, const EntryState& entry) {
@@ -151,8 +165,8 @@ struct OpenEntry {
 
 void compute_entry_fees(const schedule::Schedule& schedule, const EntryState& entry, OpenEntry& out) {
   for (const schedule::Fee& fee : schedule.fees) {
-    if (!fee.applies(entry.total, entry.mode, entry.date)) continue;
-    out.totals.push_back({&fee, entry_fee(schedule, fee, entry.total)});
+    if (!fee.applies(entry.total(), entry.mode, entry.date)) continue;
+    out.totals.push_back({&fee, entry_fee(schedule, fee, entry.total())});
     out.allocated.push_back(Decimal{});
   }
 }
@@ -314,12 +328,13 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
           last_key = key;
         }
         EntryState& entry = plan.entries[last_entry];
+        static_assert(sizeof(EntryState) == 28);
         if (!entry.started) {
           entry.started = true;
           entry.date = date;
           entry.mode = line.mode;
         }
-        entry.total += result.value.amount;
+        entry.set_total(entry.total() + result.value.amount);
         ++entry.lines_left;
         const std::uint16_t d = de_minimis_for(schedule, line.origin, entry.date);
         if (!d) entry.de_minimis_possible = false;
@@ -347,7 +362,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
                          (draw.missing_quantity || draw.over.sign() > 0);
     if (refused && plan.in_entry[claims[i].record]) {
       EntryState& entry = plan.entries[plan.entry_index.find(claims[i].entry)];
-      entry.total -= claim_values[i];
+      entry.set_total(entry.total() - claim_values[i]);
       --entry.lines_left;
       plan.in_entry[claims[i].record] = false;
     }
@@ -357,12 +372,12 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::vector<bool> fee_checked(schedule.fees.size());
   for (EntryState& entry : plan.entries) {
     if (!entry.de_minimis_possible || !entry.de_minimis ||
-        entry.total > de_minimis_of(schedule, entry)->threshold)
+        entry.total() > de_minimis_of(schedule, entry)->threshold)
       entry.de_minimis = 0;
     if (entry.de_minimis) continue;
     for (std::size_t i = 0; i < schedule.fees.size(); ++i)
-      if (!fee_checked[i] && schedule.fees[i].applies(entry.total, entry.mode, entry.date)) {
-        entry_fee(schedule, schedule.fees[i], entry.total);
+      if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
+        entry_fee(schedule, schedule.fees[i], entry.total());
         fee_checked[i] = true;
       }
   }
@@ -390,7 +405,7 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
   EntryState& entry = plan.entries[e];
   charges.fees.clear();
   charges.de_minimis = de_minimis_of(schedule, entry);
-  charges.entry_value = entry.total;
+  charges.entry_value = entry.total();
   const bool last = entry.lines_left <= 1;
   if (entry.lines_left > 0) --entry.lines_left;
   if (charges.de_minimis) return; // no fees
@@ -402,7 +417,8 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
     const Decimal total = fees.totals[i].amount;
     Decimal share;
     if (last) share = total - fees.allocated[i];
-    else if (!entry.total.is_zero()) share = round(total.scaled(value, entry.total), r.places, r.mode);
+    else if (!entry.total().is_zero())
+      share = round(total.scaled(value, entry.total()), r.places, r.mode);
     fees.allocated[i] += share;
     charges.fees.push_back({fees.totals[i].fee, share});
   }
