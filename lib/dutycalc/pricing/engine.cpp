@@ -4,6 +4,7 @@
 #include <dutycalc/fx/fx_table.hpp>
 #include <dutycalc/pricing/additional_duties.hpp>
 #include <dutycalc/pricing/base_rate.hpp>
+#include <dutycalc/pricing/code_facts.hpp>
 #include <dutycalc/rate/expression.hpp>
 
 #include <fmt/format.h>
@@ -19,109 +20,50 @@ using schedule::Rounding;
 
 namespace {
 
-std::atomic<std::uint64_t> g_engines{0};
+} // namespace
 
-// What a code resolves to in one edition, and the rules that may reach it: the same for every
-// line with that code, so each thread keeps the answers for every code it meets that resolves
-// (a schedule has a bounded number of them). Answers are kept by engine, edition and code:
-// engines come and go (tests, explain, diff's two dates). A reference to an answer lasts until
-// the thread's next new code: callers use it at once.
-struct CodeFacts {
-  const schedule::TariffLine* rated = nullptr;
-  schedule::RuleCandidates candidates;
-};
-
-class CodeFactsCache {
-public:
-  // The facts kept for the code, or null.
-  CodeFacts* find(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
-    if (m_slots.empty()) return nullptr;
-    const Slot& slot = m_slots[slot_of(engine, edition, code)];
-    return slot.facts == k_empty ? nullptr : &m_facts[slot.facts];
-  }
-  // Room for the code's facts (which must not be kept yet); valid until the next add().
-  CodeFacts& add(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
-    // A process that makes engine after engine (tests) starts afresh now and then.
-    if (m_facts.size() >= k_most) clear();
-    if ((m_facts.size() + 1) * 2 > m_slots.size()) grow();
-    Slot& slot = m_slots[slot_of(engine, edition, code)];
-    slot = {engine, edition, code, static_cast<std::uint32_t>(m_facts.size())};
-    return m_facts.emplace_back();
-  }
-
-private:
-  static constexpr std::uint32_t k_empty = 0xFFFFFFFF;
-  static constexpr std::size_t k_most = std::size_t{1} << 20;
-  struct Slot {
-    std::uint64_t engine = 0;
-    const schedule::Edition* edition = nullptr;
-    std::uint64_t code = 0;
-    std::uint32_t facts = k_empty;
-  };
-  static std::size_t hash(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) {
-    // Codes share their low digits in long runs ("...00", "...10"): every bit is mixed in
-    // (splitmix64's finaliser) before the table takes the low ones.
-    std::uint64_t h = code ^ (reinterpret_cast<std::uintptr_t>(edition) >> 4) * 0xC2B2AE3D27D4EB4Full ^
-                      engine * 0x165667B19E3779F9ull;
-    h ^= h >> 30;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 27;
-    h *= 0x94D049BB133111EBull;
-    h ^= h >> 31;
-    return static_cast<std::size_t>(h);
-  }
-  // The slot holding the code, or the empty slot where it would go.
-  std::size_t slot_of(std::uint64_t engine, const schedule::Edition* edition, std::uint64_t code) const {
-    const std::size_t mask = m_slots.size() - 1;
-    std::size_t at = hash(engine, edition, code) & mask;
-    while (m_slots[at].facts != k_empty &&
-           (m_slots[at].code != code || m_slots[at].edition != edition || m_slots[at].engine != engine))
-      at = (at + 1) & mask;
-    return at;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(m_slots);
-    m_slots.assign(old.empty() ? 4096 : old.size() * 2, Slot{});
-    for (const Slot& slot : old)
-      if (slot.facts != k_empty) m_slots[slot_of(slot.engine, slot.edition, slot.code)] = slot;
-  }
-  void clear() {
-    m_slots.clear();
-    m_facts.clear();
-  }
-  std::vector<Slot> m_slots;     // open addressing, at most half full
-  // One load away from the slot (a deque would be two): on a long run each lookup is a cache miss.
-  std::vector<CodeFacts> m_facts;
-};
-
+namespace {
+// How many codes may resolve: every line of every edition, and as many again for codes more
+// detailed than the lines they resolve to.
+std::size_t codes_that_may_resolve(const schedule::Schedule& schedule) {
+  std::size_t lines = 0;
+  for (const schedule::Edition& edition : schedule.editions) lines += edition.nomenclature.lines().size();
+  return 2 * lines;
+}
 } // namespace
 
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
-    : m_schedule(schedule), m_options(options), m_rules(schedule), m_id(++g_engines) {}
+    : m_schedule(schedule), m_options(options), m_rules(schedule),
+      m_facts(std::make_unique<CodeFactsTable>(codes_that_may_resolve(schedule))) {}
+
+Engine::~Engine() = default;
 
 const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::Edition& edition,
                                                    const schedule::TariffLine*& rated,
                                                    std::string& problem) const {
-  thread_local CodeFactsCache cache;
   const std::uint64_t key = code.key();
-  if (const CodeFacts* facts = cache.find(m_id, &edition, key)) {
+  if (const CodeFacts* facts = m_facts->find(&edition, key)) {
     rated = facts->rated;
     return facts->candidates;
   }
   const auto resolution = edition.nomenclature.resolve(code);
-  if (!resolution.rated) {
-    // A code that does not resolve is not kept: its message is made again when asked.
-    thread_local schedule::RuleCandidates unresolved;
-    m_rules.candidates(code, unresolved);
-    problem = resolution.problem;
-    rated = nullptr;
-    return unresolved;
+  // A code that does not resolve is not kept (its message is made again when asked), nor one
+  // met when the table is full: this thread's scratch holds it for this line.
+  thread_local std::unique_ptr<CodeFacts> scratch;
+  auto facts = scratch ? std::move(scratch) : std::make_unique<CodeFacts>();
+  facts->edition = &edition;
+  facts->code = key;
+  facts->rated = resolution.rated;
+  m_rules.candidates(code, facts->candidates);
+  rated = resolution.rated;
+  if (!resolution.rated) problem = resolution.problem;
+  else if (const CodeFacts* kept = m_facts->keep(facts)) {
+    if (facts) scratch = std::move(facts); // another thread kept the code first: reuse ours
+    return kept->candidates;
   }
-  CodeFacts& facts = cache.add(m_id, &edition, key);
-  facts.rated = resolution.rated;
-  m_rules.candidates(code, facts.candidates);
-  rated = facts.rated;
-  return facts.candidates;
+  // Not kept: this line's answer lives in the scratch until this thread's next call.
+  scratch = std::move(facts);
+  return scratch->candidates;
 }
 
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {

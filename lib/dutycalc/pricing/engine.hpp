@@ -10,6 +10,7 @@
 #include <dutycalc/schedule/schedule.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,9 +40,14 @@ struct EntryCharges {
   Decimal entry_value;
 };
 
+class CodeFactsTable;
+
 class Engine {
 public:
   Engine(const schedule::Schedule& schedule, EngineOptions options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   // Prices `line` into `out` (cleared first). `draw` is what the line drew on a quota (see
   // quota::allocate), or null. Never throws for a problem of the line: a line that cannot be
@@ -70,14 +76,16 @@ private:
   bool convert(const manifest::ManifestLine& line, Date date, LineResult& out) const;
   void add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const;
   // The rated line `code` resolves to in `edition` (null, with `problem` set, when it does not)
-  // and the rules that may reach it; remembered per thread for recent codes.
+  // and the rules that may reach it; kept for every code met, for all threads. The reference
+  // lasts as long as the engine, or (for a code that does not resolve) until this thread's next
+  // call.
   const schedule::RuleCandidates& candidates(HsCode code, const schedule::Edition& edition,
                                              const schedule::TariffLine*& rated,
                                              std::string& problem) const;
   const schedule::Schedule& m_schedule;
   EngineOptions m_options;
   schedule::RuleIndex m_rules;
-  std::uint64_t m_id; // distinguishes engines in the per-thread caches
+  std::unique_ptr<CodeFactsTable> m_facts;
 };
 
 } // namespace dutycalc::pricing
