@@ -121,6 +121,26 @@ private:
   unsigned char m_total[sizeof(Decimal)] = {}; // all zero bytes: a zero Decimal
 };
 
+static_assert(sizeof(EntryState) == 28);
+
+// The entry of the line before: the lines of an entry usually follow each other, so it is tried
+// before the index.
+class RecentEntry {
+public:
+  // The entry of `key`, from `lookup(key)` unless it is the previous line's.
+  template <class Lookup> std::uint32_t of(const std::string& key, Lookup lookup) {
+    if (m_entry == EntryIndex::k_none || key != m_key) {
+      m_entry = lookup(key);
+      m_key = key;
+    }
+    return m_entry;
+  }
+
+private:
+  std::string m_key;
+  std::uint32_t m_entry = EntryIndex::k_none;
+};
+
 const schedule::DeMinimis* de_minimis_of(const schedule::Schedule& schedule, const EntryState& entry) {
   return entry.de_minimis ? &schedule.de_minimis[entry.de_minimis - 1u] : nullptr;
 }
@@ -256,7 +276,6 @@ struct RunPlan {
   EntryIndex entry_index;
   std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
   std::unordered_map<std::uint32_t, OpenEntry> open; // entries with lines written and lines left
-  static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
 };
 
 void price_manifests(const Engine& engine, const std::vector<ManifestSource>& given,
@@ -296,11 +315,14 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::vector<quota::QuotaClaim> claims;
   std::vector<Decimal> claim_values;
   std::size_t record_index = 0;
-  {
-  // Both go before the second pass takes its own memory.
   std::string key;
-  std::string last_key;
-  std::uint32_t last_entry = RunPlan::k_no_entry;
+  RecentEntry recent;
+  const auto find_or_add_entry = [&plan](const std::string& k) {
+    bool added = false;
+    const std::uint32_t entry = plan.entry_index.find_or_add(k, added);
+    if (added) plan.entries.emplace_back();
+    return entry;
+  };
   for (const ManifestSource& source : sources) {
     std::ifstream file = open_manifest(source);
     manifest::CsvReader reader(file, source.display_name, options.delimiter);
@@ -319,16 +341,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         entry_key(line, source.display_name, key);
-        // The lines of an entry usually follow each other: the previous line's entry is tried
-        // before the index.
-        if (key != last_key || last_entry == RunPlan::k_no_entry) {
-          bool added = false;
-          last_entry = plan.entry_index.find_or_add(key, added);
-          if (added) plan.entries.emplace_back();
-          last_key = key;
-        }
-        EntryState& entry = plan.entries[last_entry];
-        static_assert(sizeof(EntryState) == 28);
+        EntryState& entry = plan.entries[recent.of(key, find_or_add_entry)];
         if (!entry.started) {
           entry.started = true;
           entry.date = date;
@@ -351,7 +364,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       return true;
     };
     for_each_batch(reader, columns, pool, [](Batch&, std::size_t) {}, price, learn);
-  }
   }
   plan.draws = quota::allocate(claims, ledger);
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -449,8 +461,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
   const bool renders = writer.renders();
   const bool with_rules = writer.shows_rules();
   std::string key;
-  std::string last_key;
-  std::uint32_t last_entry = RunPlan::k_no_entry;
+  RecentEntry recent;
   // In input order: each line's quota draw and share of its entry's fees.
   const auto share = [&](Batch& batch, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
@@ -462,11 +473,8 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
         entry_key(slot.line, display_name, key);
-        if (key != last_key || last_entry == RunPlan::k_no_entry) {
-          last_entry = plan->entry_index.find(key);
-          last_key = key;
-        }
-        const std::uint32_t e = last_entry;
+        const std::uint32_t e =
+            recent.of(key, [plan](const std::string& k) { return plan->entry_index.find(k); });
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
         const Decimal value = engine.value_of(slot.line).value_or(Decimal{});
         share_entry_charges(engine.schedule(), *plan, e, value, slot.charges);
