@@ -65,6 +65,14 @@ const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::
   return scratch->candidates;
 }
 
+void Engine::prefetch(const manifest::ManifestLine& line, bool facts) const {
+  if (line.problem) return;
+  bool before_oldest = false;
+  const schedule::Edition* edition = &m_schedule.edition_for(date_of(line), before_oldest);
+  if (facts) m_facts->prefetch_facts(edition, line.code.key());
+  else m_facts->prefetch_slot(edition, line.code.key());
+}
+
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
   // The candidates come from the per-thread cache of the code (the same the pricing used).
   bool before_oldest = false;
@@ -79,9 +87,24 @@ const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date d
 
 void Engine::price(const manifest::ManifestLine& line, LineResult& out,
                    const quota::QuotaDraw* draw, const EntryCharges* entry) const {
+  price_duties(line, out, draw);
+  if (out.status == LineStatus::ok) finish(line, out, entry);
+}
+
+void Engine::price_duties(const manifest::ManifestLine& line, LineResult& out,
+                          const quota::QuotaDraw* draw) const {
   out.clear();
   try {
-    price_checked(line, out, draw, entry);
+    price_duties_checked(line, out, draw);
+  } catch (const OverflowError& e) {
+    out.fail(fmt::format("cannot price: {}", e.message()));
+  }
+}
+
+void Engine::finish(const manifest::ManifestLine& line, LineResult& out,
+                    const EntryCharges* entry) const {
+  try {
+    finish_checked(line, out, entry);
   } catch (const OverflowError& e) {
     out.fail(fmt::format("cannot price: {}", e.message()));
   }
@@ -220,8 +243,8 @@ void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult
   out.taxes = {total, m_schedule.currency};
 }
 
-void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
-                           const quota::QuotaDraw* draw, const EntryCharges* entry) const {
+void Engine::price_duties_checked(const manifest::ManifestLine& line, LineResult& out,
+                                  const quota::QuotaDraw* draw) const {
   const Currency currency = m_schedule.currency;
   out.base_duty = out.additional_duty = out.fees = out.taxes = out.landed_cost = Money{{}, currency};
   if (line.problem) {
@@ -412,7 +435,12 @@ void Engine::price_checked(const manifest::ManifestLine& line, LineResult& out,
           notice->origins.matches(origin, date))
         out.warn(notice->message);
   out.additional_duty = {additional, currency};
+}
 
+void Engine::finish_checked(const manifest::ManifestLine& line, LineResult& out,
+                            const EntryCharges* entry) const {
+  const Currency currency = m_schedule.currency;
+  const Date date = date_of(line);
   if (entry && entry->de_minimis) {
     // Under the de minimis threshold the entry enters free: no duty, fee or tax.
     if (out.detail) out.warn(fmt::format("de minimis ({}): entry value {} is at or below {}; duty and fees waived",

@@ -55,6 +55,20 @@ public:
   void price(const manifest::ManifestLine& line, LineResult& out,
              const quota::QuotaDraw* draw = nullptr, const EntryCharges* entry = nullptr) const;
 
+  // price() in two steps, for a run that prices a line before its entry's charges are known and
+  // finishes it later: price_duties() prices the line up to its duties (out cleared first); when
+  // that leaves it ok, finish() adds the entry's charges (`entry`, or none), taxes and the landed
+  // cost. The two give what price() gives; neither throws for a problem of the line.
+  void price_duties(const manifest::ManifestLine& line, LineResult& out,
+                    const quota::QuotaDraw* draw = nullptr) const;
+  void finish(const manifest::ManifestLine& line, LineResult& out,
+              const EntryCharges* entry = nullptr) const;
+
+  // Starts loading from memory what pricing `line` will read first: its code's place in the
+  // table of codes met (`facts` false), then, a line or so later, the code's facts (`facts`
+  // true). Optional; it changes no result.
+  void prefetch(const manifest::ManifestLine& line, bool facts) const;
+
   // The line's value in the schedule's currency (converted at the schedule's rate date), or
   // nullopt when it cannot be converted.
   std::optional<Decimal> value_of(const manifest::ManifestLine& line) const;
@@ -69,8 +83,11 @@ public:
   const quota::Quota* quota_for(const manifest::ManifestLine& line, Date date) const;
 
 private:
-  void price_checked(const manifest::ManifestLine& line, LineResult& out,
-                     const quota::QuotaDraw* draw, const EntryCharges* entry) const;
+  // The two steps, throwing OverflowError.
+  void price_duties_checked(const manifest::ManifestLine& line, LineResult& out,
+                            const quota::QuotaDraw* draw) const;
+  void finish_checked(const manifest::ManifestLine& line, LineResult& out,
+                      const EntryCharges* entry) const;
   // Converts the line's value, freight and insurance into the schedule's currency (the rounding
   // point for conversions: the schedule's places and mode); false with `out` failed when no rate.
   bool convert(const manifest::ManifestLine& line, Date date, LineResult& out) const;

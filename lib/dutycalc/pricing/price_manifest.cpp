@@ -3,6 +3,7 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/pricing/entry_index.hpp>
+#include <dutycalc/pricing/result_spool.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
@@ -202,10 +203,14 @@ struct BatchSlot {
   manifest::ManifestLine line;
   LineResult result;
   const quota::QuotaDraw* draw = nullptr;
+  const quota::Quota* claim = nullptr; // first pass: the quota a priced line would draw on
   EntryCharges charges;
   bool has_entry = false;
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
+  // The first pass's result for the line up to its duties (see ResultSpool), as bytes and message.
+  std::string spooled;
+  std::string spooled_message;
 };
 
 class Batch {
@@ -219,9 +224,10 @@ public:
   }
   // Reads the lines of the first `n` records, on the pool's threads.
   void read_lines(const manifest::ColumnMap& columns, WorkerPool& pool, std::size_t n) {
-    pool.run(n, [&](std::size_t i) {
-      manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
-    });
+    pool.run(n, [&](std::size_t i) { read_line(columns, i); });
+  }
+  void read_line(const manifest::ColumnMap& columns, std::size_t i) {
+    manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
   }
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
 
@@ -230,21 +236,31 @@ private:
   manifest::CsvRecord m_scratch;
 };
 
+// When a batch's lines are read: before the calling thread's first step (which needs them), or
+// by the work step itself, which saves a pass of the threads over the batch.
+enum class ReadLines { first, in_work };
+
 // Runs the records of `reader` in batches, in input order. For each batch: its lines are read
-// (on the pool), `before(batch, n)` runs on the calling thread, `work(batch, i)` runs for each
-// record on the pool's threads while the calling thread reads the next batch's records and then
-// joins in, and `after(batch, n)` runs on the calling thread; it returns false to stop.
+// (on the pool; see ReadLines), `before(batch, n)` runs on the calling thread, `work(batch, i)`
+// runs for each record on the pool's threads while the calling thread reads the next batch's
+// records and then joins in, and `after(batch, n)` runs on the calling thread; it returns false
+// to stop.
 template <class Before, class Work, class After>
 void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
-                    WorkerPool& pool, Before before, Work work, After after) {
+                    WorkerPool& pool, ReadLines read_lines, Before before, Work work,
+                    After after) {
   Batch batches[2];
   Batch* batch = &batches[0];
   Batch* next = &batches[1];
+  const bool lines_first = read_lines == ReadLines::first;
   std::size_t n = batch->read_records(reader);
-  batch->read_lines(columns, pool, n);
+  if (lines_first) batch->read_lines(columns, pool, n);
   while (n > 0) {
     before(*batch, n);
-    const std::function<void(std::size_t)> body = [&](std::size_t i) { work(*batch, i); };
+    const std::function<void(std::size_t)> body = [&](std::size_t i) {
+      if (!lines_first) batch->read_line(columns, i);
+      work(*batch, i);
+    };
     pool.start(n, body);
     std::size_t next_n = 0;
     try {
@@ -257,7 +273,7 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
     }
     pool.finish();
     if (!after(*batch, n)) return;
-    next->read_lines(columns, pool, next_n);
+    if (lines_first) next->read_lines(columns, pool, next_n);
     std::swap(batch, next);
     n = next_n;
   }
@@ -265,8 +281,11 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
 
 } // namespace
 
-// What the first pass decided for the second: quota draws and customs entries, by record.
+// What the first pass decided for the second: quota draws and customs entries, by record, and
+// each line priced up to its duties (the second pass finishes the lines that draw on no quota
+// with their entries' charges; those that draw are priced again with their draws).
 struct RunPlan {
+  ResultSpool results;
   std::vector<quota::QuotaDraw> draws;
   std::vector<std::size_t> draw_records; // record of each draw, ascending
   // Per record, whether its line is priced and so takes part in its entry: one bit per record.
@@ -309,6 +328,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     source.path = spooled->path();
   }
 
+  const bool with_rules = writer.shows_rules();
   // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
   // quota with their dates and quantities.
   RunPlan plan;
@@ -330,13 +350,24 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
     const auto price = [&](Batch& batch, std::size_t i) {
       BatchSlot& slot = batch[i];
-      slot.result.detail = false; // this pass needs the status and the value only
-      if (!slot.line.problem) engine.price(slot.line, slot.result);
+      // Priced as the second pass writes it, before its entry's charges are known: kept for it.
+      slot.result.detail = true;
+      slot.result.with_rules = with_rules;
+      slot.claim = nullptr;
+      engine.price_duties(slot.line, slot.result);
+      encode_result(slot.result, slot.spooled);
+      slot.spooled_message.assign(slot.result.message);
+      if (slot.result.status != LineStatus::ok) return;
+      // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
+      engine.finish(slot.line, slot.result);
+      if (slot.result.status == LineStatus::ok)
+        slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
     };
     const auto learn = [&](Batch& batch, std::size_t n) {
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
+        plan.results.append(batch[i].spooled, batch[i].spooled_message);
         plan.in_entry.push_back(false);
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
@@ -355,7 +386,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
                                           de_minimis_of(schedule, entry)->threshold)
           entry.de_minimis = d;
         plan.in_entry.back() = true;
-        const quota::Quota* q = engine.quota_for(line, date);
+        const quota::Quota* q = batch[i].claim;
         if (!q) continue;
         claims.push_back({record_index, date, q,
                           quota::quota_quantity(*q, result.value.amount, line.quantities), key});
@@ -363,8 +394,10 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       }
       return true;
     };
-    for_each_batch(reader, columns, pool, [](Batch&, std::size_t) {}, price, learn);
+    for_each_batch(reader, columns, pool, ReadLines::in_work, [](Batch&, std::size_t) {}, price,
+                   learn);
   }
+  plan.results.rewind();
   plan.draws = quota::allocate(claims, ledger);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     plan.draw_records.push_back(claims[i].record);
@@ -469,6 +502,8 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
+      if (!plan->results.next(slot.spooled, slot.spooled_message))
+        throw Error("the first pass kept fewer lines than the second pass reads");
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
@@ -485,7 +520,15 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
   const auto price = [&](Batch& batch, std::size_t i) {
     BatchSlot& slot = batch[i];
     slot.result.with_rules = with_rules;
-    engine.price(slot.line, slot.result, slot.draw, slot.has_entry ? &slot.charges : nullptr);
+    const EntryCharges* charges = slot.has_entry ? &slot.charges : nullptr;
+    if (plan && !slot.draw) {
+      // As the first pass priced it, now with its entry's charges.
+      decode_result(slot.spooled, slot.result);
+      slot.result.message.assign(slot.spooled_message);
+      if (slot.result.status == LineStatus::ok) engine.finish(slot.line, slot.result, charges);
+    } else {
+      engine.price(slot.line, slot.result, slot.draw, charges);
+    }
     slot.diagnostic.clear();
     if (slot.result.status == LineStatus::error)
       slot.diagnostic = fmt::format(
@@ -513,7 +556,9 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     return true;
   };
-  for_each_batch(reader, columns, pool, share, price, write);
+  // Entry shares need the lines read first; without a plan nothing before pricing reads them.
+  for_each_batch(reader, columns, pool, plan ? ReadLines::first : ReadLines::in_work, share,
+                 price, write);
 }
 
 } // namespace dutycalc::pricing

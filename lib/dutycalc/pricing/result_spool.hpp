@@ -1,0 +1,53 @@
+// The first pass's pricing of every line of a run, kept on disk in input order until the second
+// pass writes the lines out: then the second pass finishes each line with its entry's charges
+// instead of pricing it again. Memory stays the same whatever the manifest's length.
+#pragma once
+
+#include <dutycalc/pricing/line_result.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace dutycalc::pricing {
+
+// A line's result as bytes, all but its message (which the spool keeps apart: the lines of an
+// entry usually share it). Views the result holds (schedule_version, each rule's measure) are kept
+// as addresses: the bytes are for reading back in this process, while the schedule and engine
+// that priced the line live. `out` is replaced.
+void encode_result(const LineResult& result, std::string& out);
+// Reads what encode_result() wrote into `out`, whose message, `detail` and `with_rules` are left
+// as they are. Throws Error when the bytes are not such an encoding.
+void decode_result(std::string_view bytes, LineResult& out);
+
+// An unnamed temporary file of results: written in order, then read back once in that order.
+class ResultSpool {
+public:
+  // Throws Error when no temporary file can be made.
+  ResultSpool();
+  ~ResultSpool();
+  ResultSpool(const ResultSpool&) = delete;
+  ResultSpool& operator=(const ResultSpool&) = delete;
+
+  // Adds one line's encoded result and message. Throws Error when the file cannot be written.
+  void append(std::string_view result, std::string_view message);
+  // Ends writing; reading starts at the first line. Throws Error when the file cannot be written.
+  void rewind();
+  // The next line's encoded result and message; false when every line has been read. Throws
+  // Error when the file cannot be read or ends inside a line.
+  bool next(std::string& result, std::string& message);
+
+private:
+  void flush();
+  // Makes `bytes` more bytes readable from m_pos; false at the end of the file before any.
+  bool fill(std::size_t bytes);
+  void take(void* to, std::size_t bytes);
+
+  int m_fd = -1;
+  std::string m_buffer;
+  std::size_t m_pos = 0; // reading: the next byte in m_buffer
+  std::string m_last_message;
+  bool m_reading = false;
+};
+
+} // namespace dutycalc::pricing
