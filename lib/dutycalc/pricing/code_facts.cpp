@@ -37,15 +37,6 @@ const CodeFacts* CodeFactsTable::find(const schedule::Edition* edition, std::uin
   }
 }
 
-void CodeFactsTable::prefetch_slot(const schedule::Edition* edition, std::uint64_t code) const {
-  __builtin_prefetch(&m_slots[first_slot(edition, code)]);
-}
-
-void CodeFactsTable::prefetch_facts(const schedule::Edition* edition, std::uint64_t code) const {
-  if (const CodeFacts* facts = m_slots[first_slot(edition, code)].load(std::memory_order_relaxed))
-    __builtin_prefetch(facts);
-}
-
 const CodeFacts* CodeFactsTable::keep(std::unique_ptr<CodeFacts>& facts) {
   if (m_kept.load(std::memory_order_relaxed) >= m_most) return nullptr;
   for (std::size_t at = first_slot(facts->edition, facts->code);; at = (at + 1) & m_mask) {

@@ -30,11 +30,6 @@ public:
 
   // The facts kept for `code` in `edition`, or null. Safe on any thread.
   const CodeFacts* find(const schedule::Edition* edition, std::uint64_t code) const;
-  // Ask the processor to start loading what find() will read for this code, so that a line
-  // priced soon does not wait for memory (the table and the facts are larger than the caches):
-  // the code's slot, and (once the slot is at hand: call it a line or so later) its facts.
-  void prefetch_slot(const schedule::Edition* edition, std::uint64_t code) const;
-  void prefetch_facts(const schedule::Edition* edition, std::uint64_t code) const;
   // Keeps `facts` (made by the caller for its edition and code; then `facts` is left empty) and
   // returns what is kept for that code: those facts, or what another thread kept first (then
   // `facts` is left as it was). Null when the table is full: the caller's facts serve that line

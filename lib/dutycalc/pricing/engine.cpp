@@ -65,14 +65,6 @@ const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::
   return scratch->candidates;
 }
 
-void Engine::prefetch(const manifest::ManifestLine& line, bool facts) const {
-  if (line.problem) return;
-  bool before_oldest = false;
-  const schedule::Edition* edition = &m_schedule.edition_for(date_of(line), before_oldest);
-  if (facts) m_facts->prefetch_facts(edition, line.code.key());
-  else m_facts->prefetch_slot(edition, line.code.key());
-}
-
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
   // The candidates come from the per-thread cache of the code (the same the pricing used).
   bool before_oldest = false;

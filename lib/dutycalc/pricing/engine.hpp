@@ -64,11 +64,6 @@ public:
   void finish(const manifest::ManifestLine& line, LineResult& out,
               const EntryCharges* entry = nullptr) const;
 
-  // Starts loading from memory what pricing `line` will read first: its code's place in the
-  // table of codes met (`facts` false), then, a line or so later, the code's facts (`facts`
-  // true). Optional; it changes no result.
-  void prefetch(const manifest::ManifestLine& line, bool facts) const;
-
   // The line's value in the schedule's currency (converted at the schedule's rate date), or
   // nullopt when it cannot be converted.
   std::optional<Decimal> value_of(const manifest::ManifestLine& line) const;
