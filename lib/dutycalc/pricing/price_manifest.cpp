@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -242,16 +243,19 @@ enum class ReadLines { first, in_work };
 
 // Runs the records of `reader` in batches, in input order. For each batch: its lines are read
 // (on the pool; see ReadLines), `before(batch, n)` runs on the calling thread, `work(batch, i)`
-// runs for each record on the pool's threads while the calling thread reads the next batch's
-// records and then joins in, and `after(batch, n)` runs on the calling thread; it returns false
-// to stop.
+// runs for each record on the pool's threads, and `after(batch, n)` runs on the calling thread;
+// it returns false to stop. While the pool works on a batch, the calling thread hands the batch
+// before it to `after` and reads the next batch's records, then joins in: three batches are in
+// hand at once.
 template <class Before, class Work, class After>
 void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
                     WorkerPool& pool, ReadLines read_lines, Before before, Work work,
                     After after) {
-  Batch batches[2];
-  Batch* batch = &batches[0];
-  Batch* next = &batches[1];
+  Batch batches[3];
+  Batch* done = &batches[0]; // worked on, waiting for `after`
+  Batch* batch = &batches[1];
+  Batch* next = &batches[2];
+  std::size_t done_n = 0;
   const bool lines_first = read_lines == ReadLines::first;
   std::size_t n = batch->read_records(reader);
   if (lines_first) batch->read_lines(columns, pool, n);
@@ -262,21 +266,35 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
       work(*batch, i);
     };
     pool.start(n, body);
+    try {
+      if (done_n > 0 && !after(*done, done_n)) {
+        pool.finish();
+        return;
+      }
+    } catch (...) {
+      pool.finish();
+      throw;
+    }
     std::size_t next_n = 0;
+    std::exception_ptr read_error;
     try {
       next_n = next->read_records(reader);
     } catch (...) {
-      // A read error: this batch is still finished and handed on before the error goes up.
-      pool.finish();
-      after(*batch, n);
-      throw;
+      read_error = std::current_exception();
     }
     pool.finish();
-    if (!after(*batch, n)) return;
-    if (lines_first) next->read_lines(columns, pool, next_n);
-    std::swap(batch, next);
+    if (read_error) {
+      // A read error: this batch is still handed on before the error goes up.
+      after(*batch, n);
+      std::rethrow_exception(read_error);
+    }
+    std::swap(done, batch); // the batch worked on waits for `after`
+    std::swap(batch, next); // the batch just read is next; the one handed on is free to reuse
+    done_n = n;
     n = next_n;
+    if (lines_first) batch->read_lines(columns, pool, n);
   }
+  if (done_n > 0) after(*done, done_n);
 }
 
 } // namespace
