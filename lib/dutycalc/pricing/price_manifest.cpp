@@ -209,9 +209,7 @@ struct BatchSlot {
   bool has_entry = false;
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
-  // The first pass's result for the line up to its duties (see ResultSpool), as bytes and message.
-  std::string spooled;
-  std::string spooled_message;
+  SpooledLine spooled; // what the first pass kept of the line for the second (see ResultSpool)
 };
 
 class Batch {
@@ -223,10 +221,7 @@ public:
     while (n < k_batch_records && reader.next(m_scratch)) m_slots[n++].record.assign(m_scratch);
     return n;
   }
-  // Reads the lines of the first `n` records, on the pool's threads.
-  void read_lines(const manifest::ColumnMap& columns, WorkerPool& pool, std::size_t n) {
-    pool.run(n, [&](std::size_t i) { read_line(columns, i); });
-  }
+  // Reads the line of record `i`.
   void read_line(const manifest::ColumnMap& columns, std::size_t i) {
     manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
   }
@@ -237,32 +232,25 @@ private:
   manifest::CsvRecord m_scratch;
 };
 
-// When a batch's lines are read: before the calling thread's first step (which needs them), or
-// by the work step itself, which saves a pass of the threads over the batch.
-enum class ReadLines { first, in_work };
-
-// Runs the records of `reader` in batches, in input order. For each batch: its lines are read
-// (on the pool; see ReadLines), `before(batch, n)` runs on the calling thread, `work(batch, i)`
-// runs for each record on the pool's threads, and `after(batch, n)` runs on the calling thread;
-// it returns false to stop. While the pool works on a batch, the calling thread hands the batch
+// Runs the records of `reader` in batches, in input order. For each batch: `before(batch, n)`
+// runs on the calling thread (the records are read, their lines not yet), then each record's line
+// is read and `work(batch, i)` runs for it on the pool's threads, and `after(batch, n)` runs on
+// the calling thread; it returns false to stop. While the pool works on a batch, the calling thread hands the batch
 // before it to `after` and reads the next batch's records, then joins in: three batches are in
 // hand at once.
 template <class Before, class Work, class After>
 void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
-                    WorkerPool& pool, ReadLines read_lines, Before before, Work work,
-                    After after) {
+                    WorkerPool& pool, Before before, Work work, After after) {
   Batch batches[3];
   Batch* done = &batches[0]; // worked on, waiting for `after`
   Batch* batch = &batches[1];
   Batch* next = &batches[2];
   std::size_t done_n = 0;
-  const bool lines_first = read_lines == ReadLines::first;
   std::size_t n = batch->read_records(reader);
-  if (lines_first) batch->read_lines(columns, pool, n);
   while (n > 0) {
     before(*batch, n);
     const std::function<void(std::size_t)> body = [&](std::size_t i) {
-      if (!lines_first) batch->read_line(columns, i);
+      batch->read_line(columns, i);
       work(*batch, i);
     };
     pool.start(n, body);
@@ -292,7 +280,6 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
     std::swap(batch, next); // the batch just read is next; the one handed on is free to reuse
     done_n = n;
     n = next_n;
-    if (lines_first) batch->read_lines(columns, pool, n);
   }
   if (done_n > 0) after(*done, done_n);
 }
@@ -338,12 +325,12 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     return;
   }
 
-  std::unique_ptr<SpooledInput> spooled;
+  std::unique_ptr<SpooledInput> stdin_copy;
   std::vector<ManifestSource> sources = given;
   for (ManifestSource& source : sources) {
     if (source.path != "-") continue;
-    if (!spooled) spooled = std::make_unique<SpooledInput>();
-    source.path = spooled->path();
+    if (!stdin_copy) stdin_copy = std::make_unique<SpooledInput>();
+    source.path = stdin_copy->path();
   }
 
   const bool with_rules = writer.shows_rules();
@@ -373,8 +360,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       slot.result.with_rules = with_rules;
       slot.claim = nullptr;
       engine.price_duties(slot.line, slot.result);
-      encode_result(slot.result, slot.spooled);
-      slot.spooled_message.assign(slot.result.message);
+      encode_result(slot.result, slot.spooled.result);
+      slot.spooled.message.assign(slot.result.message);
       if (slot.result.status != LineStatus::ok) return;
       // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
       engine.finish(slot.line, slot.result);
@@ -385,12 +372,19 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
-        plan.results.append(batch[i].spooled, batch[i].spooled_message);
+        SpooledLine& spooled = batch[i].spooled;
+        spooled.entry = SpooledLine::k_no_entry;
         plan.in_entry.push_back(false);
-        if (line.problem || result.status != LineStatus::ok) continue;
+        if (line.problem || result.status != LineStatus::ok) {
+          plan.results.append(spooled);
+          continue;
+        }
         const Date date = engine.date_of(line);
         entry_key(line, source.display_name, key);
-        EntryState& entry = plan.entries[recent.of(key, find_or_add_entry)];
+        spooled.entry = recent.of(key, find_or_add_entry);
+        spooled.value = result.value.amount;
+        plan.results.append(spooled);
+        EntryState& entry = plan.entries[spooled.entry];
         if (!entry.started) {
           entry.started = true;
           entry.date = date;
@@ -412,8 +406,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       }
       return true;
     };
-    for_each_batch(reader, columns, pool, ReadLines::in_work, [](Batch&, std::size_t) {}, price,
-                   learn);
+    for_each_batch(reader, columns, pool, [](Batch&, std::size_t) {}, price, learn);
   }
   plan.results.rewind();
   plan.draws = quota::allocate(claims, ledger);
@@ -511,8 +504,6 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         plan->draw_records.begin());
   const bool renders = writer.renders();
   const bool with_rules = writer.shows_rules();
-  std::string key;
-  RecentEntry recent;
   // In input order: each line's quota draw and share of its entry's fees.
   const auto share = [&](Batch& batch, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
@@ -520,17 +511,14 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
-      if (!plan->results.next(slot.spooled, slot.spooled_message))
+      if (!plan->results.next(slot.spooled))
         throw Error("the first pass kept fewer lines than the second pass reads");
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
-        entry_key(slot.line, display_name, key);
-        const std::uint32_t e =
-            recent.of(key, [plan](const std::string& k) { return plan->entry_index.find(k); });
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
-        const Decimal value = engine.value_of(slot.line).value_or(Decimal{});
-        share_entry_charges(engine.schedule(), *plan, e, value, slot.charges);
+        share_entry_charges(engine.schedule(), *plan, slot.spooled.entry, slot.spooled.value,
+                            slot.charges);
         slot.has_entry = true;
       }
     }
@@ -541,8 +529,8 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     const EntryCharges* charges = slot.has_entry ? &slot.charges : nullptr;
     if (plan && !slot.draw) {
       // As the first pass priced it, now with its entry's charges.
-      decode_result(slot.spooled, slot.result);
-      slot.result.message.assign(slot.spooled_message);
+      decode_result(slot.spooled.result, slot.result);
+      slot.result.message.assign(slot.spooled.message);
       if (slot.result.status == LineStatus::ok) engine.finish(slot.line, slot.result, charges);
     } else {
       engine.price(slot.line, slot.result, slot.draw, charges);
@@ -574,9 +562,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     return true;
   };
-  // Entry shares need the lines read first; without a plan nothing before pricing reads them.
-  for_each_batch(reader, columns, pool, plan ? ReadLines::first : ReadLines::in_work, share,
-                 price, write);
+  for_each_batch(reader, columns, pool, share, price, write);
 }
 
 } // namespace dutycalc::pricing

@@ -29,26 +29,30 @@ void put_text(std::string& out, std::string_view text) {
   out.append(text);
 }
 
-// An amount in as few bytes as its size needs (most are far below the 128 bits a Decimal holds):
-// zigzag, then seven bits a byte, low first, the top bit set on all but the last.
-__extension__ using Wide = unsigned __int128;
+// An amount in as few bytes as its size needs, most being far below the 128 bits a Decimal
+// holds: a tag (`extra` bits added to it) and then nothing (zero), 8 bytes or 16.
+enum AmountTag : unsigned char { k_zero = 0, k_narrow = 1, k_wide = 2, k_amount_bits = 0x0F };
+constexpr unsigned char k_other_currency = 0x10; // a Money's currency follows its tag
 
-void put_amount(std::string& out, Decimal amount) {
+void put_amount(std::string& out, Decimal amount, unsigned char extra = 0) {
   const Decimal::Raw raw = amount.raw();
-  Wide bits = (static_cast<Wide>(raw) << 1) ^ static_cast<Wide>(raw >> 127);
-  while (bits >= 0x80) {
-    out.push_back(static_cast<char>(static_cast<unsigned char>(bits) | 0x80));
-    bits >>= 7;
+  const auto narrow = static_cast<std::int64_t>(raw);
+  if (raw == 0) {
+    out.push_back(static_cast<char>(k_zero | extra));
+  } else if (narrow == raw) {
+    out.push_back(static_cast<char>(k_narrow | extra));
+    put(out, narrow);
+  } else {
+    out.push_back(static_cast<char>(k_wide | extra));
+    put(out, raw);
   }
-  out.push_back(static_cast<char>(bits));
 }
 
 // Money as its amount, its currency written only when it is not `usual`.
 void put_money(std::string& out, const Money& money, const Currency& usual) {
   const bool same = money.currency == usual;
-  out.push_back(same ? 0 : 1);
+  put_amount(out, money.amount, same ? 0 : k_other_currency);
   if (!same) put(out, money.currency);
-  put_amount(out, money.amount);
 }
 
 // A view kept as its address: valid in the process that encoded it.
@@ -75,21 +79,22 @@ public:
     return {reinterpret_cast<const char*>(address), static_cast<std::size_t>(size)};
   }
   bool done() const { return m_pos == m_bytes.size(); }
-  Decimal get_amount() {
-    Wide bits = 0;
-    for (int shift = 0;; shift += 7) {
-      if (shift > 127) throw Error("a spooled line result is not as written");
-      const auto byte = static_cast<unsigned char>(*take(1));
-      bits |= static_cast<Wide>(byte & 0x7F) << shift;
-      if (!(byte & 0x80)) break;
+  std::size_t used() const { return m_pos; }
+  Decimal get_amount() { return amount(get<unsigned char>()); }
+  // The amount whose tag is `tag` (extra bits ignored).
+  Decimal amount(unsigned char tag) {
+    switch (tag & k_amount_bits) {
+    case k_zero: return Decimal{};
+    case k_narrow: return Decimal::from_raw(get<std::int64_t>());
+    case k_wide: return Decimal::from_raw(get<Decimal::Raw>());
     }
-    const auto raw = static_cast<Decimal::Raw>(bits >> 1) ^ -static_cast<Decimal::Raw>(bits & 1);
-    return Decimal::from_raw(raw);
+    throw Error("a spooled line result is not as written");
   }
   Money get_money(const Currency& usual) {
+    const auto tag = get<unsigned char>();
     Money money;
-    money.currency = *take(1) ? get<Currency>() : usual;
-    money.amount = get_amount();
+    money.amount = amount(tag);
+    money.currency = tag & k_other_currency ? get<Currency>() : usual;
     return money;
   }
 
@@ -167,9 +172,13 @@ ResultSpool::~ResultSpool() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
-void ResultSpool::append(std::string_view result, std::string_view message) {
+void ResultSpool::append(const SpooledLine& line) {
+  const std::string& result = line.result;
+  const std::string& message = line.message;
   put(m_buffer, static_cast<std::uint32_t>(result.size()));
   m_buffer.append(result);
+  put(m_buffer, line.entry);
+  if (line.entry != SpooledLine::k_no_entry) put_amount(m_buffer, line.value);
   // The lines of an entry usually carry the same message: it is written once.
   const bool same = message == m_last_message;
   put(m_buffer, static_cast<std::uint8_t>(same ? 0 : 1));
@@ -202,43 +211,51 @@ void ResultSpool::rewind() {
   m_last_message.clear();
 }
 
-bool ResultSpool::fill(std::size_t bytes) {
-  if (m_buffer.size() - m_pos >= bytes) return true;
+std::size_t ResultSpool::fill_up_to(std::size_t bytes) {
+  if (m_buffer.size() - m_pos >= bytes) return bytes;
   m_buffer.erase(0, m_pos);
   m_pos = 0;
-  const std::size_t had = m_buffer.size();
   while (m_buffer.size() < bytes) {
     const std::size_t old = m_buffer.size();
     m_buffer.resize(std::max(old + k_buffer_bytes, bytes));
     const ssize_t n = ::read(m_fd, m_buffer.data() + old, m_buffer.size() - old);
-    if (n < 0 && errno == EINTR) {
-      m_buffer.resize(old);
-      continue;
-    }
+    m_buffer.resize(old + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(io_reason("cannot read back the first pass's temporary file"));
-    m_buffer.resize(old + static_cast<std::size_t>(n));
-    if (n == 0) {
-      if (m_buffer.empty() && had == 0) return false;
-      throw Error("the first pass's temporary file ends inside a line");
-    }
+    if (n == 0) break; // the end of the file
   }
-  return true;
+  return std::min(bytes, m_buffer.size());
+}
+
+bool ResultSpool::fill(std::size_t bytes) {
+  const std::size_t had = m_buffer.size() - m_pos;
+  if (fill_up_to(bytes) == bytes) return true;
+  if (had == 0 && m_buffer.size() == 0) return false;
+  throw Error("the first pass's temporary file ends inside a line");
 }
 
 void ResultSpool::take(void* to, std::size_t bytes) {
-  fill(bytes);
+  if (!fill(bytes)) throw Error("the first pass's temporary file ends inside a line");
   std::memcpy(to, m_buffer.data() + m_pos, bytes);
   m_pos += bytes;
 }
 
-bool ResultSpool::next(std::string& result, std::string& message) {
+bool ResultSpool::next(SpooledLine& line) {
   if (!m_reading) throw Error("the first pass's results are read before they are all written");
   if (!fill(sizeof(std::uint32_t))) return false;
   std::uint32_t size = 0;
   take(&size, sizeof size);
   fill(size);
-  result.assign(m_buffer.data() + m_pos, size);
+  line.result.assign(m_buffer.data() + m_pos, size);
   m_pos += size;
+  take(&line.entry, sizeof line.entry);
+  if (line.entry != SpooledLine::k_no_entry) {
+    // An amount's bytes: at most 17, and then at least the message's byte follows.
+    const std::size_t have = fill_up_to(17);
+    Reader amount(std::string_view(m_buffer).substr(m_pos, have));
+    line.value = amount.get_amount();
+    m_pos += amount.used();
+  }
   std::uint8_t kind = 0;
   take(&kind, sizeof kind);
   if (kind == 1) {
@@ -249,7 +266,7 @@ bool ResultSpool::next(std::string& result, std::string& message) {
   } else if (kind != 0) {
     throw Error("the first pass's temporary file is not as written");
   }
-  message.assign(m_last_message);
+  line.message.assign(m_last_message);
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <dutycalc/pricing/line_result.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,7 +21,16 @@ void encode_result(const LineResult& result, std::string& out);
 // as they are. Throws Error when the bytes are not such an encoding.
 void decode_result(std::string_view bytes, LineResult& out);
 
-// An unnamed temporary file of results: written in order, then read back once in that order.
+// What the first pass keeps of one line for the second.
+struct SpooledLine {
+  static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
+  std::string result;  // encode_result() of the line priced up to its duties
+  std::string message; // that result's message
+  std::uint32_t entry = k_no_entry; // the run's number of the line's customs entry, if it has one
+  Decimal value; // with an entry: the line's value in the schedule's currency
+};
+
+// An unnamed temporary file of lines: written in order, then read back once in that order.
 class ResultSpool {
 public:
   // Throws Error when no temporary file can be made.
@@ -29,18 +39,20 @@ public:
   ResultSpool(const ResultSpool&) = delete;
   ResultSpool& operator=(const ResultSpool&) = delete;
 
-  // Adds one line's encoded result and message. Throws Error when the file cannot be written.
-  void append(std::string_view result, std::string_view message);
+  // Adds one line. Throws Error when the file cannot be written.
+  void append(const SpooledLine& line);
   // Ends writing; reading starts at the first line. Throws Error when the file cannot be written.
   void rewind();
-  // The next line's encoded result and message; false when every line has been read. Throws
-  // Error when the file cannot be read or ends inside a line.
-  bool next(std::string& result, std::string& message);
+  // The next line; false when every line has been read. Throws Error when the file cannot be
+  // read or ends inside a line.
+  bool next(SpooledLine& line);
 
 private:
   void flush();
   // Makes `bytes` more bytes readable from m_pos; false at the end of the file before any.
   bool fill(std::size_t bytes);
+  // Makes up to `bytes` more readable from m_pos (fewer at the end of the file); how many.
+  std::size_t fill_up_to(std::size_t bytes);
   void take(void* to, std::size_t bytes);
 
   int m_fd = -1;

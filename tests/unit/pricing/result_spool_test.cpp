@@ -15,6 +15,7 @@ using dutycalc::pricing::encode_result;
 using dutycalc::pricing::LineResult;
 using dutycalc::pricing::LineStatus;
 using dutycalc::pricing::ResultSpool;
+using dutycalc::pricing::SpooledLine;
 
 namespace {
 
@@ -98,31 +99,62 @@ TEST_CASE("decode_result refuses bytes that are not an encoding") {
 
 TEST_CASE("ResultSpool gives back what was appended, in order, messages included") {
   ResultSpool spool;
-  std::string result;
-  std::string message;
-  CHECK_THROWS_AS(spool.next(result, message), dutycalc::Error); // not rewound yet
+  SpooledLine line;
+  CHECK_THROWS_AS(spool.next(line), dutycalc::Error); // not rewound yet
   // More than one buffer's worth, so that writing and reading both cross buffer boundaries.
   constexpr int k_lines = 30000;
   const std::string long_message(300, 'w');
-  for (int i = 0; i < k_lines; ++i) {
-    const std::string bytes = "result " + std::to_string(i);
+  const auto message_of = [&](int i) {
     // Runs of equal messages (as the lines of an entry have), an empty one, then new ones.
-    const std::string text = i % 7 == 3 ? "" : long_message + std::to_string(i / 5);
-    spool.append(bytes, text);
+    return i % 7 == 3 ? std::string() : long_message + std::to_string(i / 5);
+  };
+  const auto value_of = [](int i) {
+    return Decimal::from_raw(static_cast<Decimal::Raw>(i) * 1000000000007 * (i % 2 ? -1 : 1));
+  };
+  for (int i = 0; i < k_lines; ++i) {
+    line.result = "result " + std::to_string(i);
+    line.message = message_of(i);
+    // Every third line has no entry; the others are numbered and carry a value.
+    line.entry = i % 3 == 0 ? SpooledLine::k_no_entry : static_cast<std::uint32_t>(i / 3);
+    line.value = value_of(i);
+    spool.append(line);
   }
   spool.rewind();
   for (int i = 0; i < k_lines; ++i) {
-    REQUIRE(spool.next(result, message));
-    REQUIRE(result == "result " + std::to_string(i));
-    REQUIRE(message == (i % 7 == 3 ? "" : long_message + std::to_string(i / 5)));
+    REQUIRE(spool.next(line));
+    REQUIRE(line.result == "result " + std::to_string(i));
+    REQUIRE(line.message == message_of(i));
+    if (i % 3 == 0) {
+      REQUIRE(line.entry == SpooledLine::k_no_entry);
+    } else {
+      REQUIRE(line.entry == static_cast<std::uint32_t>(i / 3));
+      REQUIRE(line.value.raw() == value_of(i).raw());
+    }
   }
-  CHECK_FALSE(spool.next(result, message));
+  CHECK_FALSE(spool.next(line));
+}
+
+TEST_CASE("ResultSpool reads a last line whose value is among its last bytes") {
+  ResultSpool spool;
+  SpooledLine line;
+  line.result = "";
+  line.message = "";
+  line.entry = 7;
+  line.value = Decimal::from_integer(1); // one byte less than the longest amount
+  spool.append(line);
+  spool.rewind();
+  SpooledLine back;
+  REQUIRE(spool.next(back));
+  CHECK(back.result.empty());
+  CHECK(back.message.empty());
+  CHECK(back.entry == 7);
+  CHECK(back.value.raw() == Decimal::from_integer(1).raw());
+  CHECK_FALSE(spool.next(back));
 }
 
 TEST_CASE("ResultSpool with nothing appended reads nothing") {
   ResultSpool spool;
   spool.rewind();
-  std::string result;
-  std::string message;
-  CHECK_FALSE(spool.next(result, message));
+  SpooledLine line;
+  CHECK_FALSE(spool.next(line));
 }
