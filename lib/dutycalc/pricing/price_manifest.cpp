@@ -235,53 +235,70 @@ private:
 // Runs the records of `reader` in batches, in input order. For each batch: `before(batch, n)`
 // runs on the calling thread (the records are read, their lines not yet), then each record's line
 // is read and `work(batch, i)` runs for it on the pool's threads, and `after(batch, n)` runs on
-// the calling thread; it returns false to stop. While the pool works on a batch, the calling thread hands the batch
-// before it to `after` and reads the next batch's records, then joins in: three batches are in
-// hand at once.
+// the calling thread; it returns false to stop.
+//
+// Four batches are in hand at once, so that no thread waits for another: while the pool works on
+// one batch and one of its threads reads the batch after next (reading is one task: only one
+// thread can read a stream), the calling thread hands the batch before to `after` and the next
+// one to `before`, then joins the work. A read error ends the input there: every batch read
+// before it is still run and handed on, then the error is thrown.
 template <class Before, class Work, class After>
 void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
                     WorkerPool& pool, Before before, Work work, After after) {
-  Batch batches[3];
+  std::exception_ptr read_error;
+  const auto read = [&](Batch& batch) -> std::size_t {
+    if (read_error) return 0;
+    try {
+      return batch.read_records(reader);
+    } catch (...) {
+      read_error = std::current_exception();
+      return 0;
+    }
+  };
+  Batch batches[4];
   Batch* done = &batches[0]; // worked on, waiting for `after`
-  Batch* batch = &batches[1];
+  Batch* current = &batches[1];
   Batch* next = &batches[2];
+  Batch* ahead = &batches[3];
   std::size_t done_n = 0;
-  std::size_t n = batch->read_records(reader);
-  while (n > 0) {
-    before(*batch, n);
+  std::size_t current_n = read(*current);
+  std::size_t next_n = current_n > 0 ? read(*next) : 0;
+  if (current_n > 0) before(*current, current_n);
+  while (current_n > 0) {
+    std::size_t ahead_n = 0;
+    const bool read_ahead = next_n > 0;
+    // Index 0 reads the batch after next; index i > 0 is record i - 1 of the current batch.
     const std::function<void(std::size_t)> body = [&](std::size_t i) {
-      batch->read_line(columns, i);
-      work(*batch, i);
+      if (i == 0) {
+        if (read_ahead) ahead_n = read(*ahead);
+        return;
+      }
+      current->read_line(columns, i - 1);
+      work(*current, i - 1);
     };
-    pool.start(n, body);
+    pool.start(current_n + 1, body);
     try {
       if (done_n > 0 && !after(*done, done_n)) {
         pool.finish();
         return;
       }
+      if (next_n > 0) before(*next, next_n);
     } catch (...) {
       pool.finish();
       throw;
     }
-    std::size_t next_n = 0;
-    std::exception_ptr read_error;
-    try {
-      next_n = next->read_records(reader);
-    } catch (...) {
-      read_error = std::current_exception();
-    }
     pool.finish();
-    if (read_error) {
-      // A read error: this batch is still handed on before the error goes up.
-      after(*batch, n);
-      std::rethrow_exception(read_error);
-    }
-    std::swap(done, batch); // the batch worked on waits for `after`
-    std::swap(batch, next); // the batch just read is next; the one handed on is free to reuse
-    done_n = n;
-    n = next_n;
+    Batch* free = done;
+    done = current;
+    done_n = current_n;
+    current = next;
+    current_n = next_n;
+    next = ahead;
+    next_n = ahead_n;
+    ahead = free;
   }
-  if (done_n > 0) after(*done, done_n);
+  if (done_n > 0 && !after(*done, done_n)) return;
+  if (read_error) std::rethrow_exception(read_error);
 }
 
 } // namespace
