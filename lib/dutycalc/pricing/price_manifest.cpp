@@ -210,6 +210,7 @@ struct BatchSlot {
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
   SpooledLine spooled; // what the first pass kept of the line for the second (see ResultSpool)
+  const std::string* message = nullptr; // its message: in this slot or an earlier one of the batch
 };
 
 class Batch {
@@ -226,9 +227,12 @@ public:
     manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
   }
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
+  // A message the batch's first lines share with the batch before.
+  std::string& carried_message() { return m_carried_message; }
 
 private:
   std::vector<BatchSlot> m_slots;
+  std::string m_carried_message;
   manifest::CsvRecord m_scratch;
 };
 
@@ -308,6 +312,7 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
 // with their entries' charges; those that draw are priced again with their draws).
 struct RunPlan {
   ResultSpool results;
+  std::string last_message; // the message of the last line the second pass took from `results`
   std::vector<quota::QuotaDraw> draws;
   std::vector<std::size_t> draw_records; // record of each draw, ascending
   // Per record, whether its line is priced and so takes part in its entry: one bit per record.
@@ -523,13 +528,23 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
   const bool with_rules = writer.shows_rules();
   // In input order: each line's quota draw and share of its entry's fees.
   const auto share = [&](Batch& batch, std::size_t n) {
+    // Messages are not copied: a line's is in its own slot or in the last before it that has one.
+    const std::string* message = nullptr;
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
       BatchSlot& slot = batch[i];
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
-      if (!plan->results.next(slot.spooled))
+      bool same_message = false;
+      if (!plan->results.next(slot.spooled, same_message))
         throw Error("the first pass kept fewer lines than the second pass reads");
+      if (!same_message) {
+        message = &slot.spooled.message;
+      } else if (!message) {
+        batch.carried_message() = plan->last_message;
+        message = &batch.carried_message();
+      }
+      slot.message = message;
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
@@ -539,6 +554,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
         slot.has_entry = true;
       }
     }
+    if (message) plan->last_message = *message;
   };
   const auto price = [&](Batch& batch, std::size_t i) {
     BatchSlot& slot = batch[i];
@@ -547,7 +563,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     if (plan && !slot.draw) {
       // As the first pass priced it, now with its entry's charges.
       decode_result(slot.spooled.result, slot.result);
-      slot.result.message.assign(slot.spooled.message);
+      slot.result.message.assign(*slot.message);
       if (slot.result.status == LineStatus::ok) engine.finish(slot.line, slot.result, charges);
     } else {
       engine.price(slot.line, slot.result, slot.draw, charges);

@@ -19,46 +19,70 @@ static_assert(std::is_trivially_copyable_v<Decimal>);
 
 constexpr std::size_t k_buffer_bytes = std::size_t{1} << 20;
 
-template <class T> void put(std::string& out, const T& value) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-void put_text(std::string& out, std::string_view text) {
-  put(out, static_cast<std::uint32_t>(text.size()));
-  out.append(text);
-}
-
 // An amount in as few bytes as its size needs, most being far below the 128 bits a Decimal
 // holds: a tag (`extra` bits added to it) and then nothing (zero), 8 bytes or 16.
 enum AmountTag : unsigned char { k_zero = 0, k_narrow = 1, k_wide = 2, k_amount_bits = 0x0F };
 constexpr unsigned char k_other_currency = 0x10; // a Money's currency follows its tag
+constexpr std::size_t k_amount_bytes = 1 + sizeof(Decimal::Raw);
+constexpr std::size_t k_money_bytes = k_amount_bytes + sizeof(Currency);
+constexpr std::size_t k_view_bytes = sizeof(std::uintptr_t) + sizeof(std::uint64_t);
+constexpr std::size_t k_text_bytes = sizeof(std::uint32_t); // and the text
 
-void put_amount(std::string& out, Decimal amount, unsigned char extra = 0) {
-  const Decimal::Raw raw = amount.raw();
-  const auto narrow = static_cast<std::int64_t>(raw);
-  if (raw == 0) {
-    out.push_back(static_cast<char>(k_zero | extra));
-  } else if (narrow == raw) {
-    out.push_back(static_cast<char>(k_narrow | extra));
-    put(out, narrow);
-  } else {
-    out.push_back(static_cast<char>(k_wide | extra));
-    put(out, raw);
+// Writes into memory made large enough beforehand (the sizes above bound each item).
+class Writer {
+public:
+  explicit Writer(char* at) : m_at(at) {}
+  template <class T> void put(const T& value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    std::memcpy(m_at, &value, sizeof value);
+    m_at += sizeof value;
   }
-}
+  void put_text(std::string_view text) {
+    put(static_cast<std::uint32_t>(text.size()));
+    std::memcpy(m_at, text.data(), text.size());
+    m_at += text.size();
+  }
+  // A view kept as its address: valid in the process that encoded it.
+  void put_view(std::string_view view) {
+    put(reinterpret_cast<std::uintptr_t>(view.data()));
+    put(static_cast<std::uint64_t>(view.size()));
+  }
+  void put_amount(Decimal amount, unsigned char extra = 0) {
+    const Decimal::Raw raw = amount.raw();
+    const auto narrow = static_cast<std::int64_t>(raw);
+    if (raw == 0) {
+      put(static_cast<unsigned char>(k_zero | extra));
+    } else if (narrow == raw) {
+      put(static_cast<unsigned char>(k_narrow | extra));
+      put(narrow);
+    } else {
+      put(static_cast<unsigned char>(k_wide | extra));
+      put(raw);
+    }
+  }
+  // Money as its amount, its currency written only when it is not `usual`.
+  void put_money(const Money& money, const Currency& usual) {
+    // Compared letter by letter: operator== calls memcmp for three bytes.
+    const std::string_view a = money.currency.code();
+    const std::string_view b = usual.code();
+    const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2] &&
+                      money.currency.minor_units() == usual.minor_units();
+    put_amount(money.amount, same ? 0 : k_other_currency);
+    if (!same) put(money.currency);
+  }
+  char* at() const { return m_at; }
 
-// Money as its amount, its currency written only when it is not `usual`.
-void put_money(std::string& out, const Money& money, const Currency& usual) {
-  const bool same = money.currency == usual;
-  put_amount(out, money.amount, same ? 0 : k_other_currency);
-  if (!same) put(out, money.currency);
-}
+private:
+  char* m_at;
+};
 
-// A view kept as its address: valid in the process that encoded it.
-void put_view(std::string& out, std::string_view view) {
-  put(out, reinterpret_cast<std::uintptr_t>(view.data()));
-  put(out, static_cast<std::uint64_t>(view.size()));
+// Runs `write` on a Writer over `bound` more bytes at the end of `out`, keeping what it wrote.
+template <class Write> void append_bounded(std::string& out, std::size_t bound, Write write) {
+  const std::size_t start = out.size();
+  out.resize(start + bound);
+  Writer writer(out.data() + start);
+  write(writer);
+  out.resize(static_cast<std::size_t>(writer.at() - out.data()));
 }
 
 class Reader {
@@ -114,25 +138,32 @@ std::string io_reason(const char* what) { return std::string(what) + ": " + std:
 } // namespace
 
 void encode_result(const LineResult& result, std::string& out) {
+  std::size_t bound = 2 + k_view_bytes + 2 * k_text_bytes + result.rate.size() +
+                      result.quota.size() + sizeof(Currency) + 9 * k_money_bytes + 4;
+  for (const AppliedRule& rule : result.rules)
+    bound += k_view_bytes + 2 * k_text_bytes + rule.rate.size() + rule.source.size() +
+             k_amount_bytes;
   out.clear();
-  put(out, static_cast<std::uint8_t>(result.status));
-  put(out, static_cast<std::uint8_t>(result.problem_column));
-  put_view(out, result.schedule_version);
-  put_text(out, result.rate);
-  put_text(out, result.quota);
-  const Currency usual = result.value.currency;
-  put(out, usual);
-  for (const Money* money : {&result.base_duty, &result.additional_duty, &result.fees,
-                             &result.taxes, &result.landed_cost, &result.value, &result.freight,
-                             &result.insurance, &result.customs_value})
-    put_money(out, *money, usual);
-  put(out, static_cast<std::uint32_t>(result.rules.size()));
-  for (const AppliedRule& rule : result.rules) {
-    put_view(out, rule.measure);
-    put_text(out, rule.rate);
-    put_text(out, rule.source);
-    put_amount(out, rule.amount);
-  }
+  append_bounded(out, bound, [&](Writer& w) {
+    w.put(static_cast<std::uint8_t>(result.status));
+    w.put(static_cast<std::uint8_t>(result.problem_column));
+    w.put_view(result.schedule_version);
+    w.put_text(result.rate);
+    w.put_text(result.quota);
+    const Currency usual = result.value.currency;
+    w.put(usual);
+    for (const Money* money : {&result.base_duty, &result.additional_duty, &result.fees,
+                               &result.taxes, &result.landed_cost, &result.value, &result.freight,
+                               &result.insurance, &result.customs_value})
+      w.put_money(*money, usual);
+    w.put(static_cast<std::uint32_t>(result.rules.size()));
+    for (const AppliedRule& rule : result.rules) {
+      w.put_view(rule.measure);
+      w.put_text(rule.rate);
+      w.put_text(rule.source);
+      w.put_amount(rule.amount);
+    }
+  });
 }
 
 void decode_result(std::string_view bytes, LineResult& out) {
@@ -172,20 +203,26 @@ ResultSpool::~ResultSpool() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
+// A line in the file: its length (of what follows), the result's length and bytes, the entry
+// number, the value (with an entry), and the message: a byte 0 (the same as the line before's) or
+// 1 followed by the message's length and bytes.
 void ResultSpool::append(const SpooledLine& line) {
-  const std::string& result = line.result;
-  const std::string& message = line.message;
-  put(m_buffer, static_cast<std::uint32_t>(result.size()));
-  m_buffer.append(result);
-  put(m_buffer, line.entry);
-  if (line.entry != SpooledLine::k_no_entry) put_amount(m_buffer, line.value);
   // The lines of an entry usually carry the same message: it is written once.
-  const bool same = message == m_last_message;
-  put(m_buffer, static_cast<std::uint8_t>(same ? 0 : 1));
-  if (!same) {
-    put_text(m_buffer, message);
-    m_last_message.assign(message);
-  }
+  const bool same = line.message == m_last_message;
+  const std::size_t bound = 4 + k_text_bytes + line.result.size() + 4 + k_amount_bytes + 1 +
+                            (same ? 0 : k_text_bytes + line.message.size());
+  const std::size_t start = m_buffer.size();
+  append_bounded(m_buffer, bound, [&](Writer& w) {
+    w.put(std::uint32_t{0}); // the length, once known
+    w.put_text(line.result);
+    w.put(line.entry);
+    if (line.entry != SpooledLine::k_no_entry) w.put_amount(line.value);
+    w.put(static_cast<std::uint8_t>(same ? 0 : 1));
+    if (!same) w.put_text(line.message);
+  });
+  const auto length = static_cast<std::uint32_t>(m_buffer.size() - start - 4);
+  std::memcpy(m_buffer.data() + start, &length, sizeof length);
+  if (!same) m_last_message.assign(line.message);
   if (m_buffer.size() >= k_buffer_bytes) flush();
 }
 
@@ -230,43 +267,35 @@ std::size_t ResultSpool::fill_up_to(std::size_t bytes) {
 bool ResultSpool::fill(std::size_t bytes) {
   const std::size_t had = m_buffer.size() - m_pos;
   if (fill_up_to(bytes) == bytes) return true;
-  if (had == 0 && m_buffer.size() == 0) return false;
+  if (had == 0 && m_buffer.empty()) return false;
   throw Error("the first pass's temporary file ends inside a line");
 }
 
-void ResultSpool::take(void* to, std::size_t bytes) {
-  if (!fill(bytes)) throw Error("the first pass's temporary file ends inside a line");
-  std::memcpy(to, m_buffer.data() + m_pos, bytes);
-  m_pos += bytes;
+bool ResultSpool::next(SpooledLine& line, bool& same_message) {
+  if (!m_reading) throw Error("the first pass's results are read before they are all written");
+  std::uint32_t length = 0;
+  if (!fill(sizeof length)) return false;
+  std::memcpy(&length, m_buffer.data() + m_pos, sizeof length);
+  if (!fill(sizeof length + length))
+    throw Error("the first pass's temporary file ends inside a line");
+  Reader in(std::string_view(m_buffer).substr(m_pos + sizeof length, length));
+  m_pos += sizeof length + length;
+  in.get_text(line.result);
+  line.entry = in.get<std::uint32_t>();
+  if (line.entry != SpooledLine::k_no_entry) line.value = in.get_amount();
+  const auto kind = in.get<std::uint8_t>();
+  if (kind > 1) throw Error("the first pass's temporary file is not as written");
+  same_message = kind == 0;
+  if (!same_message) in.get_text(line.message);
+  if (!in.done()) throw Error("the first pass's temporary file is not as written");
+  return true;
 }
 
 bool ResultSpool::next(SpooledLine& line) {
-  if (!m_reading) throw Error("the first pass's results are read before they are all written");
-  if (!fill(sizeof(std::uint32_t))) return false;
-  std::uint32_t size = 0;
-  take(&size, sizeof size);
-  fill(size);
-  line.result.assign(m_buffer.data() + m_pos, size);
-  m_pos += size;
-  take(&line.entry, sizeof line.entry);
-  if (line.entry != SpooledLine::k_no_entry) {
-    // An amount's bytes: at most 17, and then at least the message's byte follows.
-    const std::size_t have = fill_up_to(17);
-    Reader amount(std::string_view(m_buffer).substr(m_pos, have));
-    line.value = amount.get_amount();
-    m_pos += amount.used();
-  }
-  std::uint8_t kind = 0;
-  take(&kind, sizeof kind);
-  if (kind == 1) {
-    take(&size, sizeof size);
-    fill(size);
-    m_last_message.assign(m_buffer.data() + m_pos, size);
-    m_pos += size;
-  } else if (kind != 0) {
-    throw Error("the first pass's temporary file is not as written");
-  }
-  line.message.assign(m_last_message);
+  bool same_message = false;
+  if (!next(line, same_message)) return false;
+  if (same_message) line.message.assign(m_last_message);
+  else m_last_message.assign(line.message);
   return true;
 }
 

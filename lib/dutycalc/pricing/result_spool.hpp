@@ -46,6 +46,9 @@ public:
   // The next line; false when every line has been read. Throws Error when the file cannot be
   // read or ends inside a line.
   bool next(SpooledLine& line);
+  // The same without copying messages: when the line's message is the line before's,
+  // `same_message` is set and line.message is left as it was.
+  bool next(SpooledLine& line, bool& same_message);
 
 private:
   void flush();
@@ -53,7 +56,6 @@ private:
   bool fill(std::size_t bytes);
   // Makes up to `bytes` more readable from m_pos (fewer at the end of the file); how many.
   std::size_t fill_up_to(std::size_t bytes);
-  void take(void* to, std::size_t bytes);
 
   int m_fd = -1;
   std::string m_buffer;

@@ -6,6 +6,8 @@
 
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 using dutycalc::Currency;
 using dutycalc::Decimal;
@@ -132,6 +134,22 @@ TEST_CASE("ResultSpool gives back what was appended, in order, messages included
     }
   }
   CHECK_FALSE(spool.next(line));
+}
+
+TEST_CASE("ResultSpool says when a line's message is the line before's instead of copying it") {
+  ResultSpool spool;
+  SpooledLine line;
+  for (const char* message : {"a", "a", "b", "", "", "b"}) {
+    line.message = message;
+    spool.append(line);
+  }
+  spool.rewind();
+  bool same = false;
+  std::vector<std::pair<bool, std::string>> read;
+  line.message = "untouched";
+  while (spool.next(line, same)) read.emplace_back(same, same ? "" : line.message);
+  CHECK(read == std::vector<std::pair<bool, std::string>>{
+                    {false, "a"}, {true, ""}, {false, "b"}, {false, ""}, {true, ""}, {false, "b"}});
 }
 
 TEST_CASE("ResultSpool reads a last line whose value is among its last bytes") {
