@@ -199,8 +199,9 @@ std::optional<Decimal> Engine::value_of(const manifest::ManifestLine& line) cons
   return scratch.value.amount;
 }
 
-void Engine::add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const {
-  if (m_schedule.taxes.empty()) return;
+void Engine::add_taxes(const manifest::ManifestLine& line, LineResult& out) const {
+  if (m_schedule.taxes.empty()) return; // then the line is not read (see finish_reads_line())
+  const Date date = date_of(line);
   if (!line.destination[0]) {
     out.warn("no destination: import taxes not included");
     return;
@@ -432,7 +433,6 @@ void Engine::price_duties_checked(const manifest::ManifestLine& line, LineResult
 void Engine::finish_checked(const manifest::ManifestLine& line, LineResult& out,
                             const EntryCharges* entry) const {
   const Currency currency = m_schedule.currency;
-  const Date date = date_of(line);
   if (entry && entry->de_minimis) {
     // Under the de minimis threshold the entry enters free: no duty, fee or tax.
     if (out.detail) out.warn(fmt::format("de minimis ({}): entry value {} is at or below {}; duty and fees waived",
@@ -449,7 +449,7 @@ void Engine::finish_checked(const manifest::ManifestLine& line, LineResult& out,
         if (out.wants_rules()) out.rules.push_back({"fee", share.fee->title, share.fee->origin.source, share.amount});
       }
     out.fees = {fees, currency};
-    add_taxes(line, date, out);
+    add_taxes(line, out);
     if (out.status == LineStatus::error) return;
   }
   out.landed_cost = {out.value.amount + out.freight.amount + out.insurance.amount +

@@ -63,6 +63,9 @@ public:
                     const quota::QuotaDraw* draw = nullptr) const;
   void finish(const manifest::ManifestLine& line, LineResult& out,
               const EntryCharges* entry = nullptr) const;
+  // Whether finish() reads the line's fields (for import taxes); when not, it may be given a line
+  // that was not read.
+  bool finish_reads_line() const { return !m_schedule.taxes.empty(); }
 
   // The line's value in the schedule's currency (converted at the schedule's rate date), or
   // nullopt when it cannot be converted.
@@ -86,7 +89,7 @@ private:
   // Converts the line's value, freight and insurance into the schedule's currency (the rounding
   // point for conversions: the schedule's places and mode); false with `out` failed when no rate.
   bool convert(const manifest::ManifestLine& line, Date date, LineResult& out) const;
-  void add_taxes(const manifest::ManifestLine& line, Date date, LineResult& out) const;
+  void add_taxes(const manifest::ManifestLine& line, LineResult& out) const;
   // The rated line `code` resolves to in `edition` (null, with `problem` set, when it does not)
   // and the rules that may reach it; kept for every code met, for all threads. The reference
   // lasts as long as the engine, or (for a code that does not resolve) until this thread's next

@@ -237,9 +237,9 @@ private:
 };
 
 // Runs the records of `reader` in batches, in input order. For each batch: `before(batch, n)`
-// runs on the calling thread (the records are read, their lines not yet), then each record's line
-// is read and `work(batch, i)` runs for it on the pool's threads, and `after(batch, n)` runs on
-// the calling thread; it returns false to stop.
+// runs on the calling thread (the records are read, their lines not: `work` reads those it
+// needs), then `work(batch, i)` runs for each record on the pool's threads, and `after(batch, n)`
+// runs on the calling thread; it returns false to stop.
 //
 // Four batches are in hand at once, so that no thread waits for another: while the pool works on
 // one batch and one of its threads reads the batch after next (reading is one task: only one
@@ -247,8 +247,8 @@ private:
 // one to `before`, then joins the work. A read error ends the input there: every batch read
 // before it is still run and handed on, then the error is thrown.
 template <class Before, class Work, class After>
-void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& columns,
-                    WorkerPool& pool, Before before, Work work, After after) {
+void for_each_batch(manifest::CsvReader& reader, WorkerPool& pool, Before before, Work work,
+                    After after) {
   std::exception_ptr read_error;
   const auto read = [&](Batch& batch) -> std::size_t {
     if (read_error) return 0;
@@ -277,7 +277,6 @@ void for_each_batch(manifest::CsvReader& reader, const manifest::ColumnMap& colu
         if (read_ahead) ahead_n = read(*ahead);
         return;
       }
-      current->read_line(columns, i - 1);
       work(*current, i - 1);
     };
     pool.start(current_n + 1, body);
@@ -376,6 +375,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
     manifest::CsvRecord header;
     const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
     const auto price = [&](Batch& batch, std::size_t i) {
+      batch.read_line(columns, i);
       BatchSlot& slot = batch[i];
       // Priced as the second pass writes it, before its entry's charges are known: kept for it.
       slot.result.detail = true;
@@ -428,7 +428,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
       }
       return true;
     };
-    for_each_batch(reader, columns, pool, [](Batch&, std::size_t) {}, price, learn);
+    for_each_batch(reader, pool, [](Batch&, std::size_t) {}, price, learn);
   }
   plan.results.rewind();
   plan.draws = quota::allocate(claims, ledger);
@@ -556,25 +556,38 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     if (message) plan->last_message = *message;
   };
+  const bool writer_reads_lines = writer.reads_lines();
   const auto price = [&](Batch& batch, std::size_t i) {
     BatchSlot& slot = batch[i];
+    // A line the first pass priced is read again only when something below needs its fields.
+    bool line_read = false;
+    const auto read_line = [&] {
+      if (!line_read) batch.read_line(columns, i);
+      line_read = true;
+    };
+    if (!plan || slot.draw || writer_reads_lines) read_line();
     slot.result.with_rules = with_rules;
     const EntryCharges* charges = slot.has_entry ? &slot.charges : nullptr;
     if (plan && !slot.draw) {
       // As the first pass priced it, now with its entry's charges.
       decode_result(slot.spooled.result, slot.result);
       slot.result.message.assign(*slot.message);
-      if (slot.result.status == LineStatus::ok) engine.finish(slot.line, slot.result, charges);
+      if (slot.result.status == LineStatus::ok) {
+        if (engine.finish_reads_line()) read_line();
+        engine.finish(slot.line, slot.result, charges);
+      }
     } else {
       engine.price(slot.line, slot.result, slot.draw, charges);
     }
     slot.diagnostic.clear();
-    if (slot.result.status == LineStatus::error)
+    if (slot.result.status == LineStatus::error) {
+      read_line(); // where the message points
       slot.diagnostic = fmt::format(
           "dutycalc: error: {}: {}\n",
           to_string(problem_place(slot.record.record(), columns, slot.line, slot.result,
                                   display_name)),
           slot.result.message);
+    }
     slot.text.clear();
     if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
   };
@@ -595,7 +608,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     return true;
   };
-  for_each_batch(reader, columns, pool, share, price, write);
+  for_each_batch(reader, pool, share, price, write);
 }
 
 } // namespace dutycalc::pricing

@@ -37,6 +37,9 @@ public:
   // Whether records show the rules applied (LineResult::rules): pricing skips building them when
   // they are not shown.
   virtual bool shows_rules() const { return true; }
+  // Whether records are written from the line's typed fields (ManifestLine) as well as from the
+  // record and the result: when not, a pass that has the result already need not read them.
+  virtual bool reads_lines() const { return true; }
 };
 
 std::unique_ptr<ReportWriter> make_report_writer(OutputFormat format, Output& output);

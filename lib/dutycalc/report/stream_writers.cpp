@@ -70,6 +70,7 @@ public:
   }
   void write_rendered(std::string_view text) override { m_output.write(text); }
   bool shows_rules() const override { return false; }
+  bool reads_lines() const override { return false; }
 
   void finish() override { m_output.flush(); }
 
@@ -94,6 +95,7 @@ public:
   }
 
   bool renders() const override { return true; }
+  bool reads_lines() const override { return false; }
   void write_rendered(std::string_view text) override { m_output.write(text); }
   void render(const manifest::CsvRecord& record, const manifest::ManifestLine&,
               const pricing::LineResult& result, std::string& out) const override {
