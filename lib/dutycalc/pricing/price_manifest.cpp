@@ -158,6 +158,26 @@ std::uint16_t de_minimis_for(const schedule::Schedule& schedule, schedule::Count
   return 0;
 }
 
+// de_minimis_for() of the line before, kept: an entry's lines share their origin and date.
+class RecentDeMinimis {
+public:
+  std::uint16_t of(const schedule::Schedule& schedule, schedule::CountryCode origin, Date date) {
+    if (!m_known || origin != m_origin || date != m_date) {
+      m_rule = de_minimis_for(schedule, origin, date);
+      m_origin = origin;
+      m_date = date;
+      m_known = true;
+    }
+    return m_rule;
+  }
+
+private:
+  bool m_known = false;
+  schedule::CountryCode m_origin{};
+  Date m_date;
+  std::uint16_t m_rule = 0;
+};
+
 // An entry's fee on its total value: bounded, then rounded (the entry rounding point). Throws
 // Error when the fee's rate cannot be worked out on a value.
 Decimal entry_fee(const schedule::Schedule& schedule, const schedule::Fee& fee, Decimal total) {
@@ -183,6 +203,49 @@ Decimal entry_fee(const schedule::Schedule& schedule, const schedule::Fee& fee, 
 struct OpenEntry {
   std::vector<EntryCharges::FeeShare> totals;
   std::vector<Decimal> allocated;
+};
+
+// The entries whose lines are being written. Their memory is reused from one entry to the next,
+// and the entry of the line before is found without a lookup (an entry's lines usually follow
+// each other).
+class OpenEntries {
+public:
+  // Entry `e`, opened (with no fees) when it was not open; `opened` says whether it was.
+  OpenEntry& open(std::uint32_t e, bool& opened) {
+    opened = false;
+    if (e == m_last_entry) return m_pool[m_last_slot];
+    const auto [at, added] = m_slots.try_emplace(e, 0u);
+    if (added) {
+      opened = true;
+      if (m_free.empty()) {
+        at->second = static_cast<std::uint32_t>(m_pool.size());
+        m_pool.emplace_back();
+      } else {
+        at->second = m_free.back();
+        m_free.pop_back();
+      }
+      OpenEntry& entry = m_pool[at->second];
+      entry.totals.clear();
+      entry.allocated.clear();
+    }
+    m_last_entry = e;
+    m_last_slot = at->second;
+    return m_pool[at->second];
+  }
+  // Closes entry `e` (open).
+  void close(std::uint32_t e) {
+    const auto at = m_slots.find(e);
+    m_free.push_back(at->second);
+    m_slots.erase(at);
+    if (m_last_entry == e) m_last_entry = EntryIndex::k_none;
+  }
+
+private:
+  std::unordered_map<std::uint32_t, std::uint32_t> m_slots; // entry -> place in m_pool
+  std::vector<OpenEntry> m_pool;
+  std::vector<std::uint32_t> m_free;
+  std::uint32_t m_last_entry = EntryIndex::k_none;
+  std::uint32_t m_last_slot = 0;
 };
 
 void compute_entry_fees(const schedule::Schedule& schedule, const EntryState& entry, OpenEntry& out) {
@@ -242,10 +305,10 @@ private:
 // runs on the calling thread; it returns false to stop.
 //
 // Four batches are in hand at once, so that no thread waits for another: while the pool works on
-// one batch and one of its threads reads the batch after next (reading is one task: only one
-// thread can read a stream), the calling thread hands the batch before to `after` and the next
-// one to `before`, then joins the work. A read error ends the input there: every batch read
-// before it is still run and handed on, then the error is thrown.
+// one batch, reads the batch after next and hands the batch before to `after` (two tasks of the
+// loop, each on one thread: only one thread can read a stream or write the output), the calling
+// thread hands the next batch to `before`, then joins the loop. A read error ends the input there:
+// every batch read before it is still run and handed on, then the error is thrown.
 template <class Before, class Work, class After>
 void for_each_batch(manifest::CsvReader& reader, WorkerPool& pool, Before before, Work work,
                     After after) {
@@ -271,26 +334,27 @@ void for_each_batch(manifest::CsvReader& reader, WorkerPool& pool, Before before
   while (current_n > 0) {
     std::size_t ahead_n = 0;
     const bool read_ahead = next_n > 0;
-    // Index 0 reads the batch after next; index i > 0 is record i - 1 of the current batch.
+    bool go_on = true;
+    // Index 0 reads the batch after next, index 1 hands on the batch before, and index i > 1 is
+    // record i - 2 of the current batch.
     const std::function<void(std::size_t)> body = [&](std::size_t i) {
       if (i == 0) {
         if (read_ahead) ahead_n = read(*ahead);
-        return;
+      } else if (i == 1) {
+        if (done_n > 0) go_on = after(*done, done_n);
+      } else {
+        work(*current, i - 2);
       }
-      work(*current, i - 1);
     };
-    pool.start(current_n + 1, body);
+    pool.start(current_n + 2, body);
     try {
-      if (done_n > 0 && !after(*done, done_n)) {
-        pool.finish();
-        return;
-      }
       if (next_n > 0) before(*next, next_n);
     } catch (...) {
       pool.finish();
       throw;
     }
     pool.finish();
+    if (!go_on) return;
     Batch* free = done;
     done = current;
     done_n = current_n;
@@ -320,7 +384,7 @@ struct RunPlan {
   std::vector<bool> in_entry;
   EntryIndex entry_index;
   std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
-  std::unordered_map<std::uint32_t, OpenEntry> open; // entries with lines written and lines left
+  OpenEntries open; // entries with lines written and lines left
 };
 
 void price_manifests(const Engine& engine, const std::vector<ManifestSource>& given,
@@ -363,6 +427,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
   std::size_t record_index = 0;
   std::string key;
   RecentEntry recent;
+  RecentDeMinimis de_minimis;
   const auto find_or_add_entry = [&plan](const std::string& k) {
     bool added = false;
     const std::uint32_t entry = plan.entry_index.find_or_add(k, added);
@@ -414,7 +479,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& gi
         }
         entry.set_total(entry.total() + result.value.amount);
         ++entry.lines_left;
-        const std::uint16_t d = de_minimis_for(schedule, line.origin, entry.date);
+        const std::uint16_t d = de_minimis.of(schedule, line.origin, entry.date);
         if (!d) entry.de_minimis_possible = false;
         else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
                                           de_minimis_of(schedule, entry)->threshold)
@@ -487,8 +552,8 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
   const bool last = entry.lines_left <= 1;
   if (entry.lines_left > 0) --entry.lines_left;
   if (charges.de_minimis) return; // no fees
-  const auto [open, first] = plan.open.try_emplace(e);
-  OpenEntry& fees = open->second;
+  bool first = false;
+  OpenEntry& fees = plan.open.open(e, first);
   if (first) compute_entry_fees(schedule, entry, fees);
   const schedule::Rounding& r = schedule.rounding;
   for (std::size_t i = 0; i < fees.totals.size(); ++i) {
@@ -500,7 +565,7 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
     fees.allocated[i] += share;
     charges.fees.push_back({fees.totals[i].fee, share});
   }
-  if (last) plan.open.erase(open);
+  if (last) plan.open.close(e);
 }
 
 } // namespace
