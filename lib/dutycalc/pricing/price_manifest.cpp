@@ -4,6 +4,7 @@
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/pricing/entry_index.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
+#include <dutycalc/util/temporary_file.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
@@ -74,11 +75,7 @@ std::ifstream open_manifest(const ManifestSource& source) {
 class SpooledInput {
 public:
   SpooledInput() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "dutycalc-stdin-XXXXXX").string();
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw Error("cannot create a temporary file to hold standard input");
-    ::close(fd);
-    m_path = pattern;
+    ::close(make_temporary_file("stdin", "a copy of standard input", m_path));
     std::ofstream out(m_path, std::ios::binary);
     // An empty standard input copies nothing, which marks the stream failed: that is the empty
     // manifest the first pass reports, not a write error.

@@ -1,12 +1,12 @@
 #include <dutycalc/pricing/result_spool.hpp>
 
 #include <dutycalc/error.hpp>
+#include <dutycalc/util/temporary_file.hpp>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <type_traits>
 #include <unistd.h>
 
@@ -190,12 +190,10 @@ void decode_result(std::string_view bytes, LineResult& out) {
 }
 
 ResultSpool::ResultSpool() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "dutycalc-results-XXXXXX").string();
-  m_fd = ::mkstemp(pattern.data());
-  if (m_fd < 0) throw Error(io_reason("cannot create a temporary file for the first pass"));
+  std::string path;
+  m_fd = make_temporary_file("results", "the first pass's results", path);
   // Unnamed from now on: the file goes when it is closed, also when the run stops early.
-  ::unlink(pattern.c_str());
+  ::unlink(path.c_str());
   m_buffer.reserve(k_buffer_bytes);
 }
 
