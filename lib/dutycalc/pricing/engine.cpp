@@ -250,11 +250,22 @@ void Engine::price_duties_checked(const manifest::ManifestLine& line, LineResult
   const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
   out.schedule_version = m_schedule.version(edition, date);
   if (before_oldest && out.detail) {
-    // Many lines of an old manifest get this one: built without a formatted print.
+    // Many lines of an old manifest get this one, the lines of an entry the same text: built
+    // without a formatted print, and again only when the date or the edition differs from the
+    // last line's on this thread (compared by value: schedules come and go in one process).
     thread_local std::string warning;
-    warning.assign("entry date ").append(date.to_string());
-    warning.append(" is before the oldest edition in the schedule; priced with ").append(edition.id);
-    warning.append(" (effective ").append(edition.effective.to_string()).append(")");
+    thread_local Date warned_date;
+    thread_local Date warned_effective;
+    thread_local std::string warned_edition;
+    if (warning.empty() || date != warned_date || edition.effective != warned_effective ||
+        edition.id != warned_edition) {
+      warning.assign("entry date ").append(date.to_string());
+      warning.append(" is before the oldest edition in the schedule; priced with ").append(edition.id);
+      warning.append(" (effective ").append(edition.effective.to_string()).append(")");
+      warned_date = date;
+      warned_effective = edition.effective;
+      warned_edition = edition.id;
+    }
     out.warn(warning);
   }
 
