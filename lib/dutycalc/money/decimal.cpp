@@ -253,11 +253,24 @@ std::size_t render(Decimal::Raw raw, int min_places, bool grouped, char* out) {
   char digits[40];
   std::size_t count = 0;
   if (whole >> 64 == 0) {
+    // Two digits a step from a table of "00".."99": amounts are rendered for every priced line.
+    static constexpr char k_pairs[] = "0001020304050607080910111213141516171819"
+                                      "2021222324252627282930313233343536373839"
+                                      "4041424344454647484950515253545556575859"
+                                      "6061626364656667686970717273747576777879"
+                                      "8081828384858687888990919293949596979899";
     auto w = static_cast<std::uint64_t>(whole);
-    do {
+    while (w >= 100) {
+      const auto pair = static_cast<std::size_t>(w % 100) * 2;
+      w /= 100;
+      digits[count++] = k_pairs[pair + 1];
+      digits[count++] = k_pairs[pair];
+    }
+    if (w >= 10) {
       digits[count++] = static_cast<char>('0' + static_cast<int>(w % 10));
       w /= 10;
-    } while (w != 0);
+    }
+    digits[count++] = static_cast<char>('0' + static_cast<int>(w));
   } else {
     do {
       digits[count++] = static_cast<char>('0' + static_cast<int>(whole % 10));

@@ -16,6 +16,9 @@ public:
   explicit ResultFields(const pricing::LineResult& result);
   std::size_t size() const { return m_fields.size(); }
   std::string_view operator[](std::size_t i) const { return m_fields[i]; }
+  // Whether field `i` is made of digits, '.', '-' and letters only (the amounts and the status),
+  // so that no CSV quoting or JSON escaping can apply to it.
+  static bool is_plain(std::size_t i) { return (i >= 2 && i <= 3) || (i >= 5 && i <= 8); }
 
 private:
   // base, additional, fees, taxes, landed: text kept here, without allocating

@@ -64,7 +64,8 @@ public:
     ResultFields fields(result);
     for (std::size_t i = 0; i < fields.size(); ++i) {
       if (i > 0) out.push_back(',');
-      append_csv_field(out, fields[i]);
+      if (ResultFields::is_plain(i)) out.append(fields[i]);
+      else append_csv_field(out, fields[i]);
     }
     out.push_back('\n');
   }

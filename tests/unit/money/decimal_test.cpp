@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 using dutycalc::Decimal;
 using dutycalc::RoundingMode;
 
@@ -80,4 +84,22 @@ TEST_CASE("Decimal text keeps every fraction digit it needs and at least min_pla
   CHECK(dec("1.1").to_string(14) == "1.100000000000");
   char text[Decimal::k_max_text];
   CHECK(std::string_view(text, dec("-1234567.89").to_chars(text, 2)) == "-1234567.89");
+}
+
+TEST_CASE("Decimal text of whole parts of every length, as the integer's own digits") {
+  // The whole part is written two digits at a time: every length, odd and even, and the
+  // boundaries where a digit is added, against std::to_string of the same integer.
+  std::vector<std::int64_t> wholes = {0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001};
+  for (std::int64_t p = 10; p <= 1000000; p *= 10)
+    for (std::int64_t w = p - 3; w <= p + 3; ++w) wholes.push_back(w);
+  for (std::int64_t w = 0; w < 20000; w += 7) wholes.push_back(w);
+  wholes.push_back(9223372); // about the largest whole part in 64 bits of raw units
+  for (const std::int64_t w : wholes) {
+    const Decimal d = Decimal::from_integer(w);
+    REQUIRE(d.to_string(2) == std::to_string(w) + ".00");
+    REQUIRE((-d).to_string(0) == (w == 0 ? "0" : "-" + std::to_string(w)));
+  }
+  // Past 64 bits of raw units the 128-bit path writes the digits.
+  CHECK(Decimal::from_integer(123456789012345).to_string(2) == "123456789012345.00");
+  CHECK(dec("98765432109876543.21").to_grouped_string(2) == "98,765,432,109,876,543.21");
 }
