@@ -10,6 +10,8 @@
 # name resolves to the bundled schedules of this source tree. The source and build folders are
 # written <source> and <build> in the outputs compared.
 # A cmd may run dutycalc more than once: "$dutycalc" names the binary after the first command.
+# The first line is always dutycalc's arguments: a cmd that begins otherwise (a comment, another
+# program) starts with "--version > /dev/null".
 # With UPDATE=1 the expected files are rewritten from what the program does now: review the diff.
 set -u
 case_dir=$1
