@@ -1,6 +1,8 @@
 // Streams manifests through the engine into a report: read a record, price it, write it. When
-// the schedule has quotas, a first pass finds the lines that draw on them so that draws happen in
-// entry date order, then manifest order, before the second pass prices and writes in input order.
+// the schedule has quotas or entry-level charges, a first pass prices every line up to its duties
+// and keeps the result (see ResultSpool), and finds the lines that draw on quotas so that draws
+// happen in entry date order, then manifest order, and each entry's total; the second pass then
+// finishes each line with its draw and its share of the entry's fees and writes it in input order.
 #pragma once
 
 #include <dutycalc/pricing/engine.hpp>
