@@ -192,13 +192,6 @@ bool Engine::convert(const manifest::ManifestLine& line, Date date, LineResult& 
   return true;
 }
 
-std::optional<Decimal> Engine::value_of(const manifest::ManifestLine& line) const {
-  if (!line.currency || *line.currency == m_schedule.currency) return line.value;
-  LineResult scratch;
-  if (!convert(line, date_of(line), scratch)) return std::nullopt;
-  return scratch.value.amount;
-}
-
 void Engine::add_taxes(const manifest::ManifestLine& line, LineResult& out) const {
   if (m_schedule.taxes.empty()) return; // then the line is not read (see finish_reads_line())
   const Date date = date_of(line);

@@ -67,10 +67,6 @@ public:
   // that was not read.
   bool finish_reads_line() const { return !m_schedule.taxes.empty(); }
 
-  // The line's value in the schedule's currency (converted at the schedule's rate date), or
-  // nullopt when it cannot be converted.
-  std::optional<Decimal> value_of(const manifest::ManifestLine& line) const;
-
   // The entry date a line is priced at.
   Date date_of(const manifest::ManifestLine& line) const {
     if (m_options.force_date) return *m_options.force_date;
