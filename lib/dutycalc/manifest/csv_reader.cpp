@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -268,6 +269,126 @@ CsvReader::Scan CsvReader::scan_record(CsvRecord& record) {
   m_pos = i;
   m_line = line;
   return Scan::record;
+}
+
+namespace {
+// How encode_record() wrote a record: a plain record as its line and its text; any other whole.
+enum RecordForm : char { k_plain_form = 'p', k_full_form = 'f' };
+
+template <class T> void put(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void put_text(std::string& out, std::string_view text) {
+  put(out, static_cast<std::uint32_t>(text.size()));
+  out.append(text);
+}
+
+// Reads what encode_record() wrote; throws Error when the bytes run out first.
+class EncodedRecord {
+public:
+  explicit EncodedRecord(std::string_view bytes) : m_bytes(bytes) {}
+  template <class T> T get() {
+    T value;
+    std::memcpy(&value, take(sizeof value), sizeof value);
+    return value;
+  }
+  std::string_view text() {
+    const auto size = get<std::uint32_t>();
+    return {take(size), size};
+  }
+  std::string_view rest() {
+    const std::string_view rest = m_bytes.substr(m_pos);
+    m_pos = m_bytes.size();
+    return rest;
+  }
+  bool done() const { return m_pos == m_bytes.size(); }
+
+private:
+  const char* take(std::size_t bytes) {
+    if (m_bytes.size() - m_pos < bytes) throw Error("a kept manifest record is cut short");
+    const char* at = m_bytes.data() + m_pos;
+    m_pos += bytes;
+    return at;
+  }
+  std::string_view m_bytes;
+  std::size_t m_pos = 0;
+};
+} // namespace
+
+void encode_record(const CsvRecord& record, std::string& out) {
+  if (!record.plain_text.empty()) {
+    // Everything else follows from the text: one line, no quotes, ',' between fields.
+    out.push_back(k_plain_form);
+    put(out, record.line);
+    out.append(record.plain_text);
+    return;
+  }
+  out.push_back(k_full_form);
+  for (const int place : {record.line, record.end_line, record.end_column, record.problem_line,
+                          record.problem_column})
+    put(out, place);
+  put_text(out, record.problem);
+  put(out, static_cast<std::uint32_t>(record.fields.size()));
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    put(out, record.lines[i]);
+    put(out, record.columns[i]);
+    put_text(out, record.fields[i]);
+  }
+}
+
+void OwnedRecord::decode(std::string_view bytes) {
+  EncodedRecord in(bytes);
+  CsvRecord& r = m_record;
+  r.fields.clear();
+  r.columns.clear();
+  r.lines.clear();
+  const auto form = in.get<char>();
+  if (form == k_plain_form) {
+    const int line = in.get<int>();
+    m_bytes.assign(in.rest());
+    if (m_bytes.empty()) throw Error("a kept manifest record is cut short");
+    // Split as the reader did: fields between commas, columns counted from the line's start.
+    const char* const text = m_bytes.data();
+    std::size_t start = 0;
+    for (;;) {
+      const void* comma = std::memchr(text + start, ',', m_bytes.size() - start);
+      const std::size_t end =
+          comma ? static_cast<std::size_t>(static_cast<const char*>(comma) - text) : m_bytes.size();
+      r.fields.emplace_back(text + start, end - start);
+      r.columns.push_back(column_at(start, 0));
+      r.lines.push_back(line);
+      if (!comma) break;
+      start = end + 1;
+    }
+    r.plain_text = m_bytes;
+    r.line = r.end_line = line;
+    r.end_column = column_at(m_bytes.size(), 0);
+    r.problem.clear();
+    r.problem_line = r.problem_column = 0;
+    return;
+  }
+  if (form != k_full_form) throw Error("a kept manifest record is not as written");
+  r.line = in.get<int>();
+  r.end_line = in.get<int>();
+  r.end_column = in.get<int>();
+  r.problem_line = in.get<int>();
+  r.problem_column = in.get<int>();
+  r.problem.assign(in.text());
+  const auto count = in.get<std::uint32_t>();
+  // The fields' bytes are fewer than the encoding's: with this much room the views stay valid.
+  m_bytes.clear();
+  m_bytes.reserve(bytes.size());
+  for (std::uint32_t i = 0; i < count; ++i) {
+    r.lines.push_back(in.get<int>());
+    r.columns.push_back(in.get<int>());
+    const std::string_view field = in.text();
+    const std::size_t at = m_bytes.size();
+    m_bytes.append(field);
+    r.fields.emplace_back(m_bytes.data() + at, field.size());
+  }
+  if (!in.done()) throw Error("a kept manifest record has bytes past its end");
+  r.plain_text = {};
 }
 
 void OwnedRecord::assign(const CsvRecord& from) {

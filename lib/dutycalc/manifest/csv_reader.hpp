@@ -55,12 +55,21 @@ public:
 
   // Copies `from`, which must not be this object's own record.
   void assign(const CsvRecord& from);
+  // The record encode_record() wrote into `bytes` (which may be dropped afterwards). Throws Error
+  // when `bytes` is not such an encoding.
+  void decode(std::string_view bytes);
   const CsvRecord& record() const { return m_record; }
 
 private:
   std::string m_bytes;
   CsvRecord m_record;
 };
+
+// Appends `record` to `out` as bytes that OwnedRecord::decode() reads back: a run's first pass
+// keeps every record this way, so that its second pass need not read the manifest again (a pipe
+// or a process substitution can be read once only). A plain record takes its line number and its
+// text; others everything, field by field.
+void encode_record(const CsvRecord& record, std::string& out);
 
 class CsvReader {
 public:

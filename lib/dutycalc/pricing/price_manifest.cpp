@@ -4,13 +4,11 @@
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/pricing/entry_index.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
-#include <dutycalc/util/temporary_file.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstring>
 #include <deque>
 #include <exception>
@@ -19,9 +17,7 @@
 #include <iterator>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <type_traits>
-#include <unistd.h>
 #include <unordered_map>
 
 namespace dutycalc::pricing {
@@ -64,37 +60,15 @@ void entry_key(const manifest::ManifestLine& line, const std::string& display_na
   else fmt::format_to(std::back_inserter(out), "{}:{}", display_name, line.line);
 }
 
-std::ifstream open_manifest(const ManifestSource& source) {
+// Runs `read(input)` on the manifest `source`: its file, or standard input for "-". Each source is
+// opened once: the second pass of a run reads what the first kept (a pipe or a process
+// substitution can be read once only).
+template <class Read> void read_manifest(const ManifestSource& source, Read read) {
+  if (source.path == "-") return read(static_cast<std::istream&>(std::cin));
   std::ifstream file(source.path, std::ios::binary);
   if (!file) throw Error(SourceLocation{source.display_name}, "cannot read: no such file or not readable");
-  return file;
+  read(static_cast<std::istream&>(file));
 }
-
-// Standard input can be read once only: a run that needs two passes keeps a copy in a temporary
-// file, removed when the run ends.
-class SpooledInput {
-public:
-  SpooledInput() {
-    ::close(make_temporary_file("stdin", "a copy of standard input", m_path));
-    std::ofstream out(m_path, std::ios::binary);
-    // An empty standard input copies nothing, which marks the stream failed: that is the empty
-    // manifest the first pass reports, not a write error.
-    if (std::cin.peek() != std::char_traits<char>::eof()) out << std::cin.rdbuf();
-    out.flush();
-    if (!out) throw Error("cannot write a temporary copy of standard input");
-  }
-  ~SpooledInput() {
-    std::error_code ec;
-    std::filesystem::remove(m_path, ec);
-  }
-  SpooledInput(const SpooledInput&) = delete;
-  SpooledInput& operator=(const SpooledInput&) = delete;
-  const std::string& path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
-
 
 // What the first pass learns about one customs entry. Kept for every entry of the run, so it is
 // kept small (28 bytes: the total is held as bytes, so that it does not align the whole to 16);
@@ -272,6 +246,7 @@ struct BatchSlot {
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
   SpooledLine spooled; // what the first pass kept of the line for the second (see ResultSpool)
+  bool same_message = false; // second pass: the kept message is the line before's
   const std::string* message = nullptr; // its message: in this slot or an earlier one of the batch
 };
 
@@ -282,6 +257,20 @@ public:
     if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
     std::size_t n = 0;
     while (n < k_batch_records && reader.next(m_scratch)) m_slots[n++].record.assign(m_scratch);
+    return n;
+  }
+  // Reads up to k_batch_records of the `left` lines the first pass kept in `spool`, each with its
+  // record; the number read. Throws Error when the spool ends before.
+  std::size_t read_kept(ResultSpool& spool, std::size_t& left) {
+    if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
+    const std::size_t n = std::min(left, k_batch_records);
+    for (std::size_t i = 0; i < n; ++i) {
+      BatchSlot& slot = m_slots[i];
+      if (!spool.next(slot.spooled, slot.same_message))
+        throw Error("the first pass kept fewer lines than it read");
+      slot.record.decode(slot.spooled.record);
+    }
+    left -= n;
     return n;
   }
   // Reads the line of record `i`.
@@ -298,24 +287,24 @@ private:
   manifest::CsvRecord m_scratch;
 };
 
-// Runs the records of `reader` in batches, in input order. For each batch: `before(batch, n)`
-// runs on the calling thread (the records are read, their lines not: `work` reads those it
-// needs), then `work(batch, i)` runs for each record on the pool's threads, and `after(batch, n)`
-// runs on the calling thread; it returns false to stop.
+// Runs the records `read(batch)` gives (up to k_batch_records each call, 0 at the end) in
+// batches, in input order. For each batch: `before(batch, n)` runs on the calling thread (the
+// records are read, their lines not: `work` reads those it needs), then `work(batch, i)` runs for
+// each record on the pool's threads, and `after(batch, n)` runs on the calling thread; it returns
+// false to stop.
 //
 // Four batches are in hand at once, so that no thread waits for another: while the pool works on
 // one batch, reads the batch after next and hands the batch before to `after` (two tasks of the
 // loop, each on one thread: only one thread can read a stream or write the output), the calling
 // thread hands the next batch to `before`, then joins the loop. A read error ends the input there:
 // every batch read before it is still run and handed on, then the error is thrown.
-template <class Before, class Work, class After>
-void for_each_batch(manifest::CsvReader& reader, WorkerPool& pool, Before before, Work work,
-                    After after) {
+template <class Read, class Before, class Work, class After>
+void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work, After after) {
   std::exception_ptr read_error;
   const auto read = [&](Batch& batch) -> std::size_t {
     if (read_error) return 0;
     try {
-      return batch.read_records(reader);
+      return read_batch(batch);
     } catch (...) {
       read_error = std::current_exception();
       return 0;
@@ -367,14 +356,17 @@ void for_each_batch(manifest::CsvReader& reader, WorkerPool& pool, Before before
   if (read_error) std::rethrow_exception(read_error);
 }
 
-} // namespace
-
 // What the first pass decided for the second: quota draws and customs entries, by record, and
-// each line priced up to its duties (the second pass finishes the lines that draw on no quota
-// with their entries' charges; those that draw are priced again with their draws).
+// each record with its line priced up to its duties (the second pass finishes the lines that draw
+// on no quota with their entries' charges; those that draw are priced again with their draws).
 struct RunPlan {
   ResultSpool results;
   std::string last_message; // the message of the last line the second pass took from `results`
+  struct Manifest {
+    manifest::ColumnMap columns;
+    std::size_t records = 0;
+  };
+  std::vector<Manifest> manifests; // as the first pass read them
   std::vector<quota::QuotaDraw> draws;
   std::vector<std::size_t> draw_records; // record of each draw, ascending
   // Per record, whether its line is priced and so takes part in its entry: one bit per record.
@@ -385,162 +377,6 @@ struct RunPlan {
   std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
   OpenEntries open; // entries with lines written and lines left
 };
-
-void price_manifests(const Engine& engine, const std::vector<ManifestSource>& given,
-                     quota::Ledger& ledger, report::ReportWriter& writer,
-                     const PriceManifestOptions& options, std::ostream& diagnostics,
-                     PriceTotals& totals) {
-  const schedule::Schedule& schedule = engine.schedule();
-  WorkerPool pool(options.threads);
-  const bool entry_level = !schedule.fees.empty() || !schedule.de_minimis.empty();
-  if (schedule.quotas.empty() && !entry_level) {
-    // Nothing to draw on, nothing shared within entries: one streaming pass.
-    for (const ManifestSource& source : given) {
-      if (source.path == "-") {
-        price_manifest(engine, std::cin, source.display_name, writer, options, diagnostics, totals,
-                       nullptr, 0, &pool);
-      } else {
-        std::ifstream file = open_manifest(source);
-        price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals,
-                       nullptr, 0, &pool);
-      }
-      if (totals.stopped) return;
-    }
-    return;
-  }
-
-  std::unique_ptr<SpooledInput> stdin_copy;
-  std::vector<ManifestSource> sources = given;
-  for (ManifestSource& source : sources) {
-    if (source.path != "-") continue;
-    if (!stdin_copy) stdin_copy = std::make_unique<SpooledInput>();
-    source.path = stdin_copy->path();
-  }
-
-  const bool with_rules = writer.shows_rules();
-  // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
-  // quota with their dates and quantities.
-  RunPlan plan;
-  std::vector<quota::QuotaClaim> claims;
-  std::vector<Decimal> claim_values;
-  std::size_t record_index = 0;
-  std::string key;
-  RecentEntry recent;
-  RecentDeMinimis de_minimis;
-  const auto find_or_add_entry = [&plan](const std::string& k) {
-    bool added = false;
-    const std::uint32_t entry = plan.entry_index.find_or_add(k, added);
-    if (added) plan.entries.emplace_back();
-    return entry;
-  };
-  for (const ManifestSource& source : sources) {
-    std::ifstream file = open_manifest(source);
-    manifest::CsvReader reader(file, source.display_name, options.delimiter);
-    manifest::CsvRecord header;
-    const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
-    const auto price = [&](Batch& batch, std::size_t i) {
-      batch.read_line(columns, i);
-      BatchSlot& slot = batch[i];
-      // Priced as the second pass writes it, before its entry's charges are known: kept for it.
-      slot.result.detail = true;
-      slot.result.with_rules = with_rules;
-      slot.claim = nullptr;
-      engine.price_duties(slot.line, slot.result);
-      encode_result(slot.result, slot.spooled.result);
-      slot.spooled.message.assign(slot.result.message);
-      if (slot.result.status != LineStatus::ok) return;
-      // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
-      engine.finish(slot.line, slot.result);
-      if (slot.result.status == LineStatus::ok)
-        slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
-    };
-    const auto learn = [&](Batch& batch, std::size_t n) {
-      for (std::size_t i = 0; i < n; ++i, ++record_index) {
-        const manifest::ManifestLine& line = batch[i].line;
-        const LineResult& result = batch[i].result;
-        SpooledLine& spooled = batch[i].spooled;
-        spooled.entry = SpooledLine::k_no_entry;
-        plan.in_entry.push_back(false);
-        if (line.problem || result.status != LineStatus::ok) {
-          plan.results.append(spooled);
-          continue;
-        }
-        const Date date = engine.date_of(line);
-        entry_key(line, source.display_name, key);
-        spooled.entry = recent.of(key, find_or_add_entry);
-        spooled.value = result.value.amount;
-        plan.results.append(spooled);
-        EntryState& entry = plan.entries[spooled.entry];
-        if (!entry.started) {
-          entry.started = true;
-          entry.date = date;
-          entry.mode = line.mode;
-        }
-        entry.set_total(entry.total() + result.value.amount);
-        ++entry.lines_left;
-        const std::uint16_t d = de_minimis.of(schedule, line.origin, entry.date);
-        if (!d) entry.de_minimis_possible = false;
-        else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
-                                          de_minimis_of(schedule, entry)->threshold)
-          entry.de_minimis = d;
-        plan.in_entry.back() = true;
-        const quota::Quota* q = batch[i].claim;
-        if (!q) continue;
-        claims.push_back({record_index, date, q,
-                          quota::quota_quantity(*q, result.value.amount, line.quantities), key});
-        claim_values.push_back(result.value.amount);
-      }
-      return true;
-    };
-    for_each_batch(reader, pool, [](Batch&, std::size_t) {}, price, learn);
-  }
-  plan.results.rewind();
-  plan.draws = quota::allocate(claims, ledger);
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    plan.draw_records.push_back(claims[i].record);
-    // A line refused by an absolute quota is not priced: it takes no part in its entry.
-    const quota::QuotaDraw& draw = plan.draws[i];
-    const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
-                         (draw.missing_quantity || draw.over.sign() > 0);
-    if (refused && plan.in_entry[claims[i].record]) {
-      EntryState& entry = plan.entries[plan.entry_index.find(claims[i].entry)];
-      entry.set_total(entry.total() - claim_values[i]);
-      --entry.lines_left;
-      plan.in_entry[claims[i].record] = false;
-    }
-  }
-  // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
-  // worked out stops the run here, before anything is written (its value does not matter).
-  std::vector<bool> fee_checked(schedule.fees.size());
-  for (EntryState& entry : plan.entries) {
-    if (!entry.de_minimis_possible || !entry.de_minimis ||
-        entry.total() > de_minimis_of(schedule, entry)->threshold)
-      entry.de_minimis = 0;
-    if (entry.de_minimis) continue;
-    for (std::size_t i = 0; i < schedule.fees.size(); ++i)
-      if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
-        entry_fee(schedule, schedule.fees[i], entry.total());
-        fee_checked[i] = true;
-      }
-  }
-  // The second pass finds each line's entry by the number the first pass kept with it.
-  claims = {};
-  claim_values = {};
-  plan.entry_index = EntryIndex{};
-
-  // Pass 2: price and write in input order.
-  std::size_t first_record = 0;
-  for (const ManifestSource& source : sources) {
-    std::ifstream file = open_manifest(source);
-    const std::size_t before = totals.lines;
-    price_manifest(engine, file, source.display_name, writer, options, diagnostics, totals, &plan,
-                   first_record, &pool);
-    first_record += totals.lines - before;
-    if (totals.stopped) return;
-  }
-}
-
-namespace {
 
 // This line's share of its entry's fees: in proportion to value, the last priced line of the
 // entry taking what is left so that the shares add up to the entry's fee exactly.
@@ -569,18 +405,15 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
   if (last) plan.open.close(e);
 }
 
-} // namespace
-
-void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
-                    report::ReportWriter& writer, const PriceManifestOptions& options,
-                    std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan,
-                    std::size_t first_record, WorkerPool* shared_pool) {
-  std::optional<WorkerPool> own_pool;
-  if (!shared_pool) own_pool.emplace(options.threads);
-  WorkerPool& pool = shared_pool ? *shared_pool : *own_pool;
-  manifest::CsvReader reader(input, display_name, options.delimiter);
-  manifest::CsvRecord record;
-  const manifest::ColumnMap columns = read_header(reader, record, display_name);
+// Prices and writes the records `read` gives (see for_each_batch) of one manifest, in input order:
+// alone in one pass (no plan), or as the second pass of a run following `plan`, whose first
+// record is the run's record `first_record`.
+template <class Read>
+void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& columns,
+                    const std::string& display_name, report::ReportWriter& writer,
+                    const PriceManifestOptions& options, std::ostream& diagnostics,
+                    PriceTotals& totals, RunPlan* plan, std::size_t first_record,
+                    WorkerPool& pool) {
   writer.begin(columns.names());
 
   std::size_t record_index = first_record;
@@ -601,10 +434,7 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
-      bool same_message = false;
-      if (!plan->results.next(slot.spooled, same_message))
-        throw Error("the first pass kept fewer lines than the second pass reads");
-      if (!same_message) {
+      if (!slot.same_message) {
         message = &slot.spooled.message;
       } else if (!message) {
         batch.carried_message() = plan->last_message;
@@ -674,7 +504,168 @@ void price_manifest(const Engine& engine, std::istream& input, const std::string
     }
     return true;
   };
-  for_each_batch(reader, pool, share, price, write);
+  for_each_batch(read, pool, share, price, write);
+}
+
+// One manifest priced and written in one pass: for a schedule without quotas or entry-level
+// charges.
+void price_in_one_pass(const Engine& engine, std::istream& input, const std::string& display_name,
+                       report::ReportWriter& writer, const PriceManifestOptions& options,
+                       std::ostream& diagnostics, PriceTotals& totals, WorkerPool& pool) {
+  manifest::CsvReader reader(input, display_name, options.delimiter);
+  manifest::CsvRecord header;
+  const manifest::ColumnMap columns = read_header(reader, header, display_name);
+  write_manifest(engine, [&reader](Batch& batch) { return batch.read_records(reader); }, columns,
+                 display_name, writer, options, diagnostics, totals, nullptr, 0, pool);
+}
+
+} // namespace
+
+void price_manifests(const Engine& engine, const std::vector<ManifestSource>& sources,
+                     quota::Ledger& ledger, report::ReportWriter& writer,
+                     const PriceManifestOptions& options, std::ostream& diagnostics,
+                     PriceTotals& totals) {
+  const schedule::Schedule& schedule = engine.schedule();
+  WorkerPool pool(options.threads);
+  const bool entry_level = !schedule.fees.empty() || !schedule.de_minimis.empty();
+  if (schedule.quotas.empty() && !entry_level) {
+    // Nothing to draw on, nothing shared within entries: one streaming pass.
+    for (const ManifestSource& source : sources) {
+      read_manifest(source, [&](std::istream& input) {
+        price_in_one_pass(engine, input, source.display_name, writer, options, diagnostics, totals,
+                          pool);
+      });
+      if (totals.stopped) return;
+    }
+    return;
+  }
+
+  const bool with_rules = writer.shows_rules();
+  // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
+  // quota with their dates and quantities; every record and its pricing kept for the second pass.
+  RunPlan plan;
+  std::vector<quota::QuotaClaim> claims;
+  std::vector<Decimal> claim_values;
+  std::size_t record_index = 0;
+  std::string key;
+  RecentEntry recent;
+  RecentDeMinimis de_minimis;
+  const auto find_or_add_entry = [&plan](const std::string& k) {
+    bool added = false;
+    const std::uint32_t entry = plan.entry_index.find_or_add(k, added);
+    if (added) plan.entries.emplace_back();
+    return entry;
+  };
+  for (const ManifestSource& source : sources) read_manifest(source, [&](std::istream& input) {
+    manifest::CsvReader reader(input, source.display_name, options.delimiter);
+    manifest::CsvRecord header;
+    const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
+    const std::size_t first_record = record_index;
+    const auto price = [&](Batch& batch, std::size_t i) {
+      batch.read_line(columns, i);
+      BatchSlot& slot = batch[i];
+      slot.spooled.record.clear();
+      manifest::encode_record(slot.record.record(), slot.spooled.record);
+      // Priced as the second pass writes it, before its entry's charges are known: kept for it.
+      slot.result.detail = true;
+      slot.result.with_rules = with_rules;
+      slot.claim = nullptr;
+      engine.price_duties(slot.line, slot.result);
+      encode_result(slot.result, slot.spooled.result);
+      slot.spooled.message.assign(slot.result.message);
+      if (slot.result.status != LineStatus::ok) return;
+      // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
+      engine.finish(slot.line, slot.result);
+      if (slot.result.status == LineStatus::ok)
+        slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
+    };
+    const auto learn = [&](Batch& batch, std::size_t n) {
+      for (std::size_t i = 0; i < n; ++i, ++record_index) {
+        const manifest::ManifestLine& line = batch[i].line;
+        const LineResult& result = batch[i].result;
+        SpooledLine& spooled = batch[i].spooled;
+        spooled.entry = SpooledLine::k_no_entry;
+        plan.in_entry.push_back(false);
+        if (line.problem || result.status != LineStatus::ok) {
+          plan.results.append(spooled);
+          continue;
+        }
+        const Date date = engine.date_of(line);
+        entry_key(line, source.display_name, key);
+        spooled.entry = recent.of(key, find_or_add_entry);
+        spooled.value = result.value.amount;
+        plan.results.append(spooled);
+        EntryState& entry = plan.entries[spooled.entry];
+        if (!entry.started) {
+          entry.started = true;
+          entry.date = date;
+          entry.mode = line.mode;
+        }
+        entry.set_total(entry.total() + result.value.amount);
+        ++entry.lines_left;
+        const std::uint16_t d = de_minimis.of(schedule, line.origin, entry.date);
+        if (!d) entry.de_minimis_possible = false;
+        else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
+                                          de_minimis_of(schedule, entry)->threshold)
+          entry.de_minimis = d;
+        plan.in_entry.back() = true;
+        const quota::Quota* q = batch[i].claim;
+        if (!q) continue;
+        claims.push_back({record_index, date, q,
+                          quota::quota_quantity(*q, result.value.amount, line.quantities), key});
+        claim_values.push_back(result.value.amount);
+      }
+      return true;
+    };
+    for_each_batch([&reader](Batch& batch) { return batch.read_records(reader); }, pool,
+                   [](Batch&, std::size_t) {}, price, learn);
+    plan.manifests.push_back({columns, record_index - first_record});
+  });
+  plan.results.rewind();
+  plan.draws = quota::allocate(claims, ledger);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    plan.draw_records.push_back(claims[i].record);
+    // A line refused by an absolute quota is not priced: it takes no part in its entry.
+    const quota::QuotaDraw& draw = plan.draws[i];
+    const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
+                         (draw.missing_quantity || draw.over.sign() > 0);
+    if (refused && plan.in_entry[claims[i].record]) {
+      EntryState& entry = plan.entries[plan.entry_index.find(claims[i].entry)];
+      entry.set_total(entry.total() - claim_values[i]);
+      --entry.lines_left;
+      plan.in_entry[claims[i].record] = false;
+    }
+  }
+  // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
+  // worked out stops the run here, before anything is written (its value does not matter).
+  std::vector<bool> fee_checked(schedule.fees.size());
+  for (EntryState& entry : plan.entries) {
+    if (!entry.de_minimis_possible || !entry.de_minimis ||
+        entry.total() > de_minimis_of(schedule, entry)->threshold)
+      entry.de_minimis = 0;
+    if (entry.de_minimis) continue;
+    for (std::size_t i = 0; i < schedule.fees.size(); ++i)
+      if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
+        entry_fee(schedule, schedule.fees[i], entry.total());
+        fee_checked[i] = true;
+      }
+  }
+  // The second pass finds each line's entry by the number the first pass kept with it.
+  claims = {};
+  claim_values = {};
+  plan.entry_index = EntryIndex{};
+
+  // Pass 2: finish and write in input order, from what the first pass kept.
+  std::size_t first_record = 0;
+  for (std::size_t m = 0; m < sources.size(); ++m) {
+    std::size_t left = plan.manifests[m].records;
+    write_manifest(
+        engine, [&](Batch& batch) { return batch.read_kept(plan.results, left); },
+        plan.manifests[m].columns, sources[m].display_name, writer, options, diagnostics, totals,
+        &plan, first_record, pool);
+    first_record += plan.manifests[m].records;
+    if (totals.stopped) return;
+  }
 }
 
 } // namespace dutycalc::pricing

@@ -1,8 +1,9 @@
 // Streams manifests through the engine into a report: read a record, price it, write it. When
 // the schedule has quotas or entry-level charges, a first pass prices every line up to its duties
-// and keeps the result (see ResultSpool), and finds the lines that draw on quotas so that draws
+// and keeps it with its record (see ResultSpool), and finds the lines that draw on quotas so that draws
 // happen in entry date order, then manifest order, and each entry's total; the second pass then
-// finishes each line with its draw and its share of the entry's fees and writes it in input order.
+// finishes each line with its draw and its share of the entry's fees and writes it in input order,
+// without reading the manifests again.
 #pragma once
 
 #include <dutycalc/pricing/engine.hpp>
@@ -50,14 +51,5 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
                      quota::Ledger& ledger, report::ReportWriter& writer,
                      const PriceManifestOptions& options, std::ostream& diagnostics,
                      PriceTotals& totals);
-
-struct RunPlan;
-
-// One manifest read from a stream in one pass (tests and fuzzers; schedules without quotas or
-// entry-level charges), or the second pass of price_manifests() following `plan`.
-void price_manifest(const Engine& engine, std::istream& input, const std::string& display_name,
-                    report::ReportWriter& writer, const PriceManifestOptions& options,
-                    std::ostream& diagnostics, PriceTotals& totals, RunPlan* plan = nullptr,
-                    std::size_t first_record = 0, WorkerPool* pool = nullptr);
 
 } // namespace dutycalc::pricing

@@ -200,17 +200,19 @@ ResultSpool::~ResultSpool() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
-// A line in the file: its length (of what follows), the result's length and bytes, the entry
-// number, the value (with an entry), and the message: a byte 0 (the same as the line before's) or
-// 1 followed by the message's length and bytes.
+// A line in the file: its length (of what follows), the record's length and bytes, the result's
+// length and bytes, the entry number, the value (with an entry), and the message: a byte 0 (the
+// same as the line before's) or 1 followed by the message's length and bytes.
 void ResultSpool::append(const SpooledLine& line) {
   // The lines of an entry usually carry the same message: it is written once.
   const bool same = line.message == m_last_message;
-  const std::size_t bound = 4 + k_text_bytes + line.result.size() + 4 + k_amount_bytes + 1 +
+  const std::size_t bound = 4 + 2 * k_text_bytes + line.record.size() + line.result.size() + 4 +
+                            k_amount_bytes + 1 +
                             (same ? 0 : k_text_bytes + line.message.size());
   const std::size_t start = m_buffer.size();
   append_bounded(m_buffer, bound, [&](Writer& w) {
     w.put(std::uint32_t{0}); // the length, once known
+    w.put_text(line.record);
     w.put_text(line.result);
     w.put(line.entry);
     if (line.entry != SpooledLine::k_no_entry) w.put_amount(line.value);
@@ -277,6 +279,7 @@ bool ResultSpool::next(SpooledLine& line, bool& same_message) {
     throw Error("the first pass's temporary file ends inside a line");
   Reader in(std::string_view(m_buffer).substr(m_pos + sizeof length, length));
   m_pos += sizeof length + length;
+  in.get_text(line.record);
   in.get_text(line.result);
   line.entry = in.get<std::uint32_t>();
   if (line.entry != SpooledLine::k_no_entry) line.value = in.get_amount();

@@ -1,6 +1,7 @@
-// The first pass's pricing of every line of a run, kept on disk in input order until the second
-// pass writes the lines out: then the second pass finishes each line with its entry's charges
-// instead of pricing it again. Memory stays the same whatever the manifest's length.
+// The first pass's records and pricing of every line of a run, kept on disk in input order until
+// the second pass writes the lines out: then the second pass reads no manifest again and finishes
+// each line with its entry's charges instead of pricing it again. Memory stays the same whatever
+// the manifest's length.
 #pragma once
 
 #include <dutycalc/pricing/line_result.hpp>
@@ -24,6 +25,7 @@ void decode_result(std::string_view bytes, LineResult& out);
 // What the first pass keeps of one line for the second.
 struct SpooledLine {
   static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
+  std::string record;  // manifest::encode_record() of the line's record
   std::string result;  // encode_result() of the line priced up to its duties
   std::string message; // that result's message
   std::uint32_t entry = k_no_entry; // the run's number of the line's customs entry, if it has one

@@ -300,6 +300,45 @@ TEST_CASE("CsvReader::next gives a plain record's text whole, and only a plain r
   CHECK(plain_texts("a;b\n", ';') == std::vector<std::string>{""});
 }
 
+TEST_CASE("encode_record and OwnedRecord::decode give back every record as read", "[manifest]") {
+  // Everything a record holds, so that a decoded record can be compared with the one read.
+  struct Whole {
+    std::vector<std::string> fields;
+    std::vector<int> columns, lines;
+    std::string plain_text, problem;
+    int line, end_line, end_column, problem_line, problem_column;
+    bool operator==(const Whole&) const = default;
+  };
+  const auto whole = [](const CsvRecord& r) {
+    return Whole{{r.fields.begin(), r.fields.end()}, r.columns, r.lines, std::string(r.plain_text),
+                 r.problem, r.line, r.end_line, r.end_column, r.problem_line, r.problem_column};
+  };
+  // Plain records (after a byte-order mark, with CRLF, empty fields, a lone field of spaces) and
+  // the others: quoted fields across lines, doubled quotes, problems, a NUL, another delimiter.
+  const std::string text = "\xEF\xBB\xBF" "a,b,c\r\n,,\n\n   \n\"x\ny\",\"q\"\"q\",z\n"
+                           "a\"b,c\n\"open\"junk,1\n" + std::string(1, '\0') + ",2\n\"never closed,3\n";
+  for (const char delimiter : {',', ';'}) {
+    std::istringstream in(text);
+    CsvReader reader(in, "m.csv", delimiter);
+    CsvRecord record;
+    dutycalc::manifest::OwnedRecord decoded;
+    std::string bytes;
+    int records = 0;
+    while (reader.next(record)) {
+      ++records;
+      bytes.clear();
+      encode_record(record, bytes);
+      decoded.decode(bytes);
+      CHECK(whole(decoded.record()) == whole(record));
+      if (delimiter == ',' && records == 1) CHECK(decoded.record().plain_text == "a,b,c");
+      // Bytes that are not such a record are refused.
+      CHECK_THROWS_AS(decoded.decode(std::string_view(bytes).substr(0, 3)), dutycalc::Error);
+      CHECK_THROWS_AS(decoded.decode("x" + bytes.substr(1)), dutycalc::Error);
+    }
+    CHECK(records == 8);
+  }
+}
+
 TEST_CASE("CsvReader::next finds a field's end wherever it falls in a long line", "[manifest]") {
   // Unquoted fields are scanned many bytes at a time: ends at every offset, up to the last byte.
   for (const char delimiter : {',', ';', '\t', '|'}) {

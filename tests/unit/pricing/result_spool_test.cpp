@@ -114,6 +114,7 @@ TEST_CASE("ResultSpool gives back what was appended, in order, messages included
     return Decimal::from_raw(static_cast<Decimal::Raw>(i) * 1000000000007 * (i % 2 ? -1 : 1));
   };
   for (int i = 0; i < k_lines; ++i) {
+    line.record = "record " + std::to_string(i);
     line.result = "result " + std::to_string(i);
     line.message = message_of(i);
     // Every third line has no entry; the others are numbered and carry a value.
@@ -124,6 +125,7 @@ TEST_CASE("ResultSpool gives back what was appended, in order, messages included
   spool.rewind();
   for (int i = 0; i < k_lines; ++i) {
     REQUIRE(spool.next(line));
+    REQUIRE(line.record == "record " + std::to_string(i));
     REQUIRE(line.result == "result " + std::to_string(i));
     REQUIRE(line.message == message_of(i));
     if (i % 3 == 0) {
@@ -163,6 +165,7 @@ TEST_CASE("ResultSpool reads a last line whose value is among its last bytes") {
   spool.rewind();
   SpooledLine back;
   REQUIRE(spool.next(back));
+  CHECK(back.record.empty());
   CHECK(back.result.empty());
   CHECK(back.message.empty());
   CHECK(back.entry == 7);
