@@ -337,30 +337,62 @@ void encode_record(const CsvRecord& record, std::string& out) {
   }
 }
 
+namespace {
+// Splits a plain record's `text` (on line `line`) at its commas into r's fields, columns and
+// lines, as the reader found them: 16 bytes at a time where SSE2 is at hand.
+void split_plain_record(std::string_view text, int line, CsvRecord& r) {
+  const char* const data = text.data();
+  const std::size_t size = text.size();
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const auto commas_at = [&](std::size_t at) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma)));
+  };
+#endif
+  // Counted first, so that the vectors are sized once (usually as for the record before).
+  std::size_t count = 1;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= size; i += 16)
+    for (unsigned mask = commas_at(i); mask != 0; mask &= mask - 1) ++count;
+#endif
+  for (; i < size; ++i) count += data[i] == ',';
+  r.fields.resize(count);
+  r.columns.resize(count);
+  r.lines.resize(count);
+  std::string_view* fields = r.fields.data();
+  int* columns = r.columns.data();
+  int* lines = r.lines.data();
+  std::size_t start = 0;
+  const auto field_ends_at = [&](std::size_t end) {
+    *fields++ = std::string_view(data + start, end - start);
+    *columns++ = column_at(start, 0);
+    *lines++ = line;
+    start = end + 1;
+  };
+  i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= size; i += 16)
+    for (unsigned mask = commas_at(i); mask != 0; mask &= mask - 1)
+      field_ends_at(i + static_cast<std::size_t>(__builtin_ctz(mask)));
+#endif
+  for (; i < size; ++i)
+    if (data[i] == ',') field_ends_at(i);
+  field_ends_at(size);
+}
+} // namespace
+
 void OwnedRecord::decode(std::string_view bytes) {
   EncodedRecord in(bytes);
   CsvRecord& r = m_record;
-  r.fields.clear();
-  r.columns.clear();
-  r.lines.clear();
   const auto form = in.get<char>();
   if (form == k_plain_form) {
+    // Everything but the text follows from it, as encode_record() says.
     const int line = in.get<int>();
     m_bytes.assign(in.rest());
     if (m_bytes.empty()) throw Error("a kept manifest record is cut short");
-    // Split as the reader did: fields between commas, columns counted from the line's start.
-    const char* const text = m_bytes.data();
-    std::size_t start = 0;
-    for (;;) {
-      const void* comma = std::memchr(text + start, ',', m_bytes.size() - start);
-      const std::size_t end =
-          comma ? static_cast<std::size_t>(static_cast<const char*>(comma) - text) : m_bytes.size();
-      r.fields.emplace_back(text + start, end - start);
-      r.columns.push_back(column_at(start, 0));
-      r.lines.push_back(line);
-      if (!comma) break;
-      start = end + 1;
-    }
+    split_plain_record(m_bytes, line, r);
     r.plain_text = m_bytes;
     r.line = r.end_line = line;
     r.end_column = column_at(m_bytes.size(), 0);
@@ -368,6 +400,9 @@ void OwnedRecord::decode(std::string_view bytes) {
     r.problem_line = r.problem_column = 0;
     return;
   }
+  r.fields.clear();
+  r.columns.clear();
+  r.lines.clear();
   if (form != k_full_form) throw Error("a kept manifest record is not as written");
   r.line = in.get<int>();
   r.end_line = in.get<int>();

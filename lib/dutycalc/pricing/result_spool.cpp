@@ -16,7 +16,7 @@ namespace {
 static_assert(std::is_trivially_copyable_v<Money>);
 static_assert(std::is_trivially_copyable_v<Decimal>);
 
-constexpr std::size_t k_buffer_bytes = std::size_t{1} << 20;
+constexpr std::size_t k_buffer_bytes = std::size_t{1} << 16;
 
 // An amount in as few bytes as its size needs, most being far below the 128 bits a Decimal
 // holds: a tag (`extra` bits added to it) and then nothing (zero), 8 bytes or 16.
