@@ -40,8 +40,13 @@ public:
   void start(std::size_t count, const std::function<void(std::size_t)>& body);
   void finish();
 
+  // Runs body(t) once for each t in [0, threads()), all at once, each on a thread of its own (the
+  // calling thread runs body(0)), for parts that wait for one another. Returns when all are done;
+  // the first exception a part threw is then rethrown.
+  void run_each(const std::function<void(unsigned)>& body);
+
 private:
-  void work();
+  void work(unsigned index);
   // Claims and runs chunks of the current loop until none is left.
   void run_chunks();
 
@@ -50,6 +55,7 @@ private:
   std::condition_variable m_start;
   std::condition_variable m_done;
   const std::function<void(std::size_t)>* m_body = nullptr;
+  const std::function<void(unsigned)>* m_each_body = nullptr; // run_each()'s, while it runs
   std::size_t m_count = 0;
   std::size_t m_chunk = 1;
   std::atomic<std::size_t> m_next{0}; // the first index no thread has claimed yet
