@@ -290,9 +290,12 @@ public:
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
   // A message the batch's first lines share with the batch before.
   std::string& carried_message() { return m_carried_message; }
+  // Room for the rendered texts of the batch's records, to be written at once.
+  std::vector<std::string_view>& texts() { return m_texts; }
 
 private:
   std::vector<BatchSlot> m_slots;
+  std::vector<std::string_view> m_texts;
   std::string m_carried_message;
   manifest::CsvRecord m_scratch;
 };
@@ -529,6 +532,10 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
     if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
   };
   const auto write = [&](Batch& batch, std::size_t n) {
+    // Rendered records are written together, from the batch's memory (see Output::write_all).
+    std::vector<std::string_view>& texts = batch.texts();
+    texts.clear();
+    bool go_on = true;
     for (std::size_t i = 0; i < n; ++i) {
       const BatchSlot& slot = batch[i];
       ++totals.lines;
@@ -537,13 +544,15 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
         diagnostics << slot.diagnostic;
         if (options.strict) {
           totals.stopped = true;
-          return false;
+          go_on = false;
+          break;
         }
       }
-      if (renders) writer.write_rendered(slot.text);
+      if (renders) texts.push_back(slot.text);
       else writer.write(slot.record.record(), slot.line, slot.result);
     }
-    return true;
+    if (!texts.empty()) writer.write_rendered(texts.data(), texts.size());
+    return go_on;
   };
   for_each_batch(read, pool, share, price, write);
 }

@@ -2,8 +2,10 @@
 
 #include <dutycalc/error.hpp>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace dutycalc {
@@ -45,6 +47,36 @@ void Output::flush() {
   if (std::fflush(m_file) != 0) {
     if (errno == EPIPE) throw BrokenPipe{};
     throw Error(SourceLocation{m_name}, std::string("cannot write: ") + std::strerror(errno));
+  }
+}
+
+void Output::write_all(const std::string_view* pieces, std::size_t count) {
+  flush();
+  const int fd = ::fileno(m_file);
+  std::array<iovec, 256> vectors;
+  std::size_t next = 0;   // the first piece not yet handed to the kernel
+  std::size_t skip = 0;   // bytes of that piece already written
+  while (next < count) {
+    std::size_t n = 0;
+    for (std::size_t i = next; i < count && n < vectors.size(); ++i, ++n) {
+      const std::size_t from = i == next ? skip : 0;
+      vectors[n].iov_base = const_cast<char*>(pieces[i].data() + from);
+      vectors[n].iov_len = pieces[i].size() - from;
+    }
+    const ssize_t written = ::writev(fd, vectors.data(), static_cast<int>(n));
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe{};
+      throw Error(SourceLocation{m_name}, std::string("cannot write: ") + std::strerror(errno));
+    }
+    // Past what was written: whole pieces, then part of one.
+    auto left = static_cast<std::size_t>(written);
+    while (next < count && left >= pieces[next].size() - skip) {
+      left -= pieces[next].size() - skip;
+      skip = 0;
+      ++next;
+    }
+    skip += left;
   }
 }
 

@@ -2,6 +2,7 @@
 // the run quietly through BrokenPipe; other write failures are errors.
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ public:
     if (m_buffer.size() + bytes.size() > k_flush_at) flush_buffer();
     m_buffer.append(bytes);
   }
+  // Writes `count` pieces in order, as write() would one after the other, but straight from
+  // their own memory with as few system calls as can be (writev), after what is buffered: for a
+  // caller that holds many rendered records. Throws BrokenPipe or Error.
+  void write_all(const std::string_view* pieces, std::size_t count);
   // Writes everything buffered; throws BrokenPipe or Error.
   void flush();
   // Whether this writes to a terminal (tables are the default there).

@@ -28,12 +28,13 @@ public:
   virtual void finish() = 0;
 
   // Streaming writers render a record's text without writing it, so that records priced on
-  // several threads are rendered there too and written in input order with write_rendered().
+  // several threads are rendered there too and written in input order with write_rendered()
+  // (`count` records' texts at once, written from where they are).
   // render() must be safe to call from several threads at once (between begin() calls).
   virtual bool renders() const { return false; }
   virtual void render(const manifest::CsvRecord& /*record*/, const manifest::ManifestLine& /*line*/,
                       const pricing::LineResult& /*result*/, std::string& /*out*/) const {}
-  virtual void write_rendered(std::string_view /*text*/) {}
+  virtual void write_rendered(const std::string_view* /*texts*/, std::size_t /*count*/) {}
   // Whether records show the rules applied (LineResult::rules): pricing skips building them when
   // they are not shown.
   virtual bool shows_rules() const { return true; }

@@ -69,7 +69,9 @@ public:
     }
     out.push_back('\n');
   }
-  void write_rendered(std::string_view text) override { m_output.write(text); }
+  void write_rendered(const std::string_view* texts, std::size_t count) override {
+    m_output.write_all(texts, count);
+  }
   bool shows_rules() const override { return false; }
   bool reads_lines() const override { return false; }
 
@@ -97,7 +99,9 @@ public:
 
   bool renders() const override { return true; }
   bool reads_lines() const override { return false; }
-  void write_rendered(std::string_view text) override { m_output.write(text); }
+  void write_rendered(const std::string_view* texts, std::size_t count) override {
+    m_output.write_all(texts, count);
+  }
   void render(const manifest::CsvRecord& record, const manifest::ManifestLine&,
               const pricing::LineResult& result, std::string& out) const override {
     out.push_back('{');
