@@ -10,6 +10,7 @@
 //   appended to the field as written; an unterminated quoted field runs to the end of the input.
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
+#include <dutycalc/util/byte_reader.hpp>
 
 #include <fmt/format.h>
 
@@ -284,36 +285,6 @@ void put_text(std::string& out, std::string_view text) {
   out.append(text);
 }
 
-// Reads what encode_record() wrote; throws Error when the bytes run out first.
-class EncodedRecord {
-public:
-  explicit EncodedRecord(std::string_view bytes) : m_bytes(bytes) {}
-  template <class T> T get() {
-    T value;
-    std::memcpy(&value, take(sizeof value), sizeof value);
-    return value;
-  }
-  std::string_view text() {
-    const auto size = get<std::uint32_t>();
-    return {take(size), size};
-  }
-  std::string_view rest() {
-    const std::string_view rest = m_bytes.substr(m_pos);
-    m_pos = m_bytes.size();
-    return rest;
-  }
-  bool done() const { return m_pos == m_bytes.size(); }
-
-private:
-  const char* take(std::size_t bytes) {
-    if (m_bytes.size() - m_pos < bytes) throw Error("a kept manifest record is cut short");
-    const char* at = m_bytes.data() + m_pos;
-    m_pos += bytes;
-    return at;
-  }
-  std::string_view m_bytes;
-  std::size_t m_pos = 0;
-};
 } // namespace
 
 void encode_record(const CsvRecord& record, std::string& out) {
@@ -384,7 +355,7 @@ void split_plain_record(std::string_view text, int line, CsvRecord& r) {
 } // namespace
 
 void OwnedRecord::decode(std::string_view bytes) {
-  EncodedRecord in(bytes);
+  ByteReader in(bytes, "a kept manifest record is cut short");
   CsvRecord& r = m_record;
   const auto form = in.get<char>();
   if (form == k_plain_form) {

@@ -1,6 +1,7 @@
 #include <dutycalc/pricing/result_spool.hpp>
 
 #include <dutycalc/error.hpp>
+#include <dutycalc/util/byte_reader.hpp>
 #include <dutycalc/util/temporary_file.hpp>
 
 #include <cerrno>
@@ -86,23 +87,15 @@ template <class Write> void append_bounded(std::string& out, std::size_t bound, 
 
 class Reader {
 public:
-  explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
-  template <class T> T get() {
-    T value;
-    std::memcpy(&value, take(sizeof value), sizeof value);
-    return value;
-  }
-  void get_text(std::string& out) {
-    const auto size = get<std::uint32_t>();
-    out.assign(take(size), size);
-  }
+  explicit Reader(std::string_view bytes) : m_in(bytes, "a spooled line result is cut short") {}
+  template <class T> T get() { return m_in.get<T>(); }
+  void get_text(std::string& out) { out.assign(m_in.text()); }
   std::string_view get_view() {
     const auto address = get<std::uintptr_t>();
     const auto size = get<std::uint64_t>();
     return {reinterpret_cast<const char*>(address), static_cast<std::size_t>(size)};
   }
-  bool done() const { return m_pos == m_bytes.size(); }
-  std::size_t used() const { return m_pos; }
+  bool done() const { return m_in.done(); }
   Decimal get_amount() { return amount(get<unsigned char>()); }
   // The amount whose tag is `tag` (extra bits ignored).
   Decimal amount(unsigned char tag) {
@@ -122,14 +115,7 @@ public:
   }
 
 private:
-  const char* take(std::size_t bytes) {
-    if (m_bytes.size() - m_pos < bytes) throw Error("a spooled line result is cut short");
-    const char* at = m_bytes.data() + m_pos;
-    m_pos += bytes;
-    return at;
-  }
-  std::string_view m_bytes;
-  std::size_t m_pos = 0;
+  ByteReader m_in;
 };
 
 std::string io_reason(const char* what) { return std::string(what) + ": " + std::strerror(errno); }

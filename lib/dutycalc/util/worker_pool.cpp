@@ -51,9 +51,14 @@ void WorkerPool::start(std::size_t count, const std::function<void(std::size_t)>
 
 void WorkerPool::finish() {
   run_chunks();
+  join_workers();
+}
+
+void WorkerPool::join_workers() {
   std::unique_lock lock(m_mutex);
   m_done.wait(lock, [this] { return m_pending == 0; });
   m_body = nullptr;
+  m_each_body = nullptr;
   const std::exception_ptr failure = m_failure;
   m_failure = nullptr;
   lock.unlock();
@@ -75,13 +80,7 @@ void WorkerPool::run_each(const std::function<void(unsigned)>& body) {
     const std::lock_guard lock(m_mutex);
     if (!m_failure) m_failure = std::current_exception();
   }
-  std::unique_lock lock(m_mutex);
-  m_done.wait(lock, [this] { return m_pending == 0; });
-  m_each_body = nullptr;
-  const std::exception_ptr failure = m_failure;
-  m_failure = nullptr;
-  lock.unlock();
-  if (failure) std::rethrow_exception(failure);
+  join_workers();
 }
 
 void WorkerPool::work(unsigned index) {

@@ -47,6 +47,8 @@ public:
 
 private:
   void work(unsigned index);
+  // Waits until every worker is done with the current loop, then rethrows its first exception.
+  void join_workers();
   // Claims and runs chunks of the current loop until none is left.
   void run_chunks();
 
