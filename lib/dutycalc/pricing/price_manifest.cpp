@@ -14,10 +14,9 @@
 #include <deque>
 #include <exception>
 #include <fstream>
-#include <functional>
 #include <iterator>
+#include <limits>
 #include <iostream>
-#include <memory>
 #include <type_traits>
 #include <unordered_map>
 
@@ -363,7 +362,8 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
     handing_on.stop();
   };
   std::exception_ptr read_error;
-  std::atomic<std::size_t> batches{StageTurns::k_stopped}; // how many there are, once known
+  // How many batches there are, once the input has ended (the first batch that reads nothing).
+  std::atomic<std::size_t> batches{std::numeric_limits<std::size_t>::max()};
   pool.run_each([&](unsigned t) {
     Batch batch;
     try {
