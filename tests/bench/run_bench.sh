@@ -80,19 +80,24 @@ header_only=$work/header-only.csv
 head -n 1 "$manifest" >"$header_only"
 priced=$work/priced.csv
 
-# measure NAME ALLOWED_EXIT_CODES COMMAND...: runs COMMAND $runs times under /usr/bin/time -v and
-# sets $wall (best, seconds), $cpu (least user + system seconds: what the command costs, less
-# sensitive than wall time to other work on the machine) and $peak_kb (highest maximum resident
-# set size). Standard output goes to /dev/null: commands that write results write them to a file
-# named in COMMAND.
+# measure NAME ALLOWED_EXIT_CODES OUTPUT COMMAND...: runs COMMAND $runs times under
+# /usr/bin/time -v and sets $wall (best, seconds), $cpu (least user + system seconds: what the
+# command costs, less sensitive than wall time to other work on the machine) and $peak_kb (highest
+# maximum resident set size). Standard output goes to /dev/null: commands that write results write
+# them to OUTPUT, a file named in COMMAND ("-" when there is none). Every run starts as the first
+# does, with no OUTPUT and nothing waiting to be written to disk: removing or truncating a 100 MB
+# file the last run wrote costs up to half a second on a disk that discards freed blocks (ext4
+# mounted with "discard"), time the command under test would otherwise be charged for.
 measure() {
-  local name=$1 allowed=$2 run rc elapsed used rss
-  shift 2
+  local name=$1 allowed=$2 output=$3 run rc elapsed used rss
+  shift 3
   wall=""
   cpu=""
   peak_kb=0
   for ((run = 1; run <= runs; run++)); do
     progress "$name: run $run of $runs"
+    if [ "$output" != - ]; then rm -f "$output"; fi
+    sync
     rc=0
     /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || rc=$?
     if [[ " $allowed " != *" $rc "* ]]; then
@@ -133,12 +138,12 @@ results=$work/results.tsv
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
 pass_if() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
 
-measure "parse only" "0" "$parse_only" "$manifest"
+measure "parse only" "0" - "$parse_only" "$manifest"
 floor_wall=$wall
 row "parse only (floor)" "$lines" "$wall" "$cpu" "$peak_kb" "" ""
 
 # Priced CSV goes to a file, as a pipeline's would: writing it is part of the work.
-measure "dutycalc price, $lines lines" "0 1" \
+measure "dutycalc price, $lines lines" "0 1" "$priced" \
   "$dutycalc" price "$manifest" --format csv -o "$priced"
 check_priced "$manifest" "$priced" "dutycalc price"
 price_wall=$wall
@@ -148,14 +153,14 @@ wall_target=$(awk -v n="$lines" 'BEGIN { printf "%.3f", 0.6 * n / 1000000 }')
 row "dutycalc price" "$lines" "$wall" "$cpu" "$peak_kb" "wall <= $wall_target s" \
   "$(pass_if "$wall <= $wall_target")"
 
-measure "dutycalc price, $big_lines lines" "0 1" \
+measure "dutycalc price, $big_lines lines" "0 1" "$priced" \
   "$dutycalc" price "$big_manifest" --format csv -o "$priced"
 check_priced "$big_manifest" "$priced" "dutycalc price"
 rm -f "$priced"
 row "dutycalc price" "$big_lines" "$wall" "$cpu" "$peak_kb" "peak < 64 MB at both" \
   "$(pass_if "$price_peak < 65536 && $peak_kb < 65536")"
 
-measure "schedule load" "0" "$dutycalc" price "$header_only" --format csv -o "$priced"
+measure "schedule load" "0" "$priced" "$dutycalc" price "$header_only" --format csv -o "$priced"
 rm -f "$priced"
 row "schedule load (header only)" "0" "$wall" "$cpu" "$peak_kb" "wall < 0.100 s" \
   "$(pass_if "$wall < 0.1")"
@@ -178,10 +183,11 @@ else
       "require('$node_dir/node_modules/@duckdb/node-api/package.json').version")
     rates=$work/rates-$digest.csv
     [ -s "$rates" ] || python3 "$here/make_rate_table.py" >"$rates"
-    measure "duckdb query" "0" node "$here/duckdb_query.mjs" "$node_dir" "$manifest" "$rates" \
-      "$work/duckdb-out.csv"
-    check_priced "$manifest" "$work/duckdb-out.csv" "the DuckDB query"
-    rm -f "$work/duckdb-out.csv"
+    duckdb_out=$work/duckdb-out.csv
+    measure "duckdb query" "0" "$duckdb_out" \
+      node "$here/duckdb_query.mjs" "$node_dir" "$manifest" "$rates" "$duckdb_out"
+    check_priced "$manifest" "$duckdb_out" "the DuckDB query"
+    rm -f "$duckdb_out"
     duckdb_wall=$wall
     row "duckdb query (node-api $duckdb_version)" "$lines" "$wall" "$cpu" "$peak_kb" "" ""
   fi
@@ -193,7 +199,7 @@ echo "  manifest  $manifest ($lines lines, $(du -m "$manifest" | cut -f1) MB)"
 echo "            and $big_lines lines for memory"
 echo "  build     $build"
 echo "  load      $(cut -d' ' -f1-3 /proc/loadavg) (load average when the report was written)"
-echo "  priced    CSV written to a file in $work (removed after the run)"
+echo "  priced    CSV written to a file in $work (removed before each run and after the last)"
 echo
 awk -F'\t' '
   function commas(n,   s) {
