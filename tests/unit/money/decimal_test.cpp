@@ -1,6 +1,7 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/money/decimal.hpp>
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -102,4 +103,82 @@ TEST_CASE("Decimal text of whole parts of every length, as the integer's own dig
   // Past 64 bits of raw units the 128-bit path writes the digits.
   CHECK(Decimal::from_integer(123456789012345).to_string(2) == "123456789012345.00");
   CHECK(dec("98765432109876543.21").to_grouped_string(2) == "98,765,432,109,876,543.21");
+}
+
+namespace {
+namespace mp = boost::multiprecision;
+
+// a * b / d rounded half to even, worked out in a wide type with no shortcuts (raw values).
+mp::int256_t reference_quotient(Decimal::Raw a, Decimal::Raw b, Decimal::Raw divisor) {
+  const mp::int256_t n = mp::int256_t(a) * mp::int256_t(b);
+  const mp::int256_t d(divisor);
+  mp::int256_t q = n / d;
+  const mp::int256_t r = n % d;
+  const mp::int256_t twice = (r < 0 ? mp::int256_t(-r) : r) * 2;
+  const mp::int256_t abs_d = d < 0 ? mp::int256_t(-d) : d;
+  if (twice > abs_d || (twice == abs_d && q % 2 != 0)) q += ((n < 0) != (d < 0)) ? -1 : 1;
+  return q;
+}
+mp::int256_t reference_product(Decimal a, Decimal b) {
+  return reference_quotient(a.raw(), b.raw(), 1000000000000);
+}
+} // namespace
+
+TEST_CASE("Decimal products equal the wide reference on every path, signs and ties included") {
+  // Raw values (units of 10^-12) near the edges of the 64-bit and the one-instruction paths:
+  // products whose quotient is just under or over 2^64, and halves to round.
+  const mp::int256_t two_64 = mp::int256_t(1) << 64;
+  std::vector<Decimal::Raw> raws = {0, 1, 5, 500000000000, 1500000000000, 2500000000000,
+                                    INT64_MAX, static_cast<Decimal::Raw>(INT64_MAX) + 1,
+                                    static_cast<Decimal::Raw>(1) << 64,
+                                    4294967296000000, 4294967297000000, 4294967295999999,
+                                    18446744073709551615ull / 1000 * 1000, 1000000000000,
+                                    123456789012345678, 3000000000000000000};
+  // And a spread of ordinary and large amounts.
+  std::uint64_t state = 0x2545F4914F6CDD1Dull;
+  for (int i = 0; i < 200; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    raws.push_back(static_cast<Decimal::Raw>(state >> (i % 40)));
+  }
+  const std::size_t count = raws.size();
+  for (std::size_t i = 0; i < count; ++i) raws.push_back(-raws[i]);
+  const mp::int256_t limit = (mp::int256_t(1) << 127) - 1;
+  int wide = 0;
+  for (const Decimal::Raw x : raws) {
+    for (const Decimal::Raw y : raws) {
+      const Decimal a = Decimal::from_raw(x);
+      const Decimal b = Decimal::from_raw(y);
+      const mp::int256_t want = reference_product(a, b);
+      if (want > limit || want < -limit) {
+        CHECK_THROWS_AS(a * b, dutycalc::OverflowError);
+        continue;
+      }
+      if (want >= two_64 || want <= -two_64) ++wide;
+      const Decimal got = a * b;
+      INFO(a.to_string() << " * " << b.to_string());
+      CHECK(mp::int256_t(got.raw()) == want);
+    }
+  }
+  CHECK(wide > 100); // quotients past 64 bits, which one instruction cannot give, were tried
+
+  // a.scaled(b, d) = a * b / d (a share of an entry's fee: d is the entry's value).
+  const std::vector<Decimal::Raw> divisors = {1, -3, 7000000000000, 999999999999999,
+                                              static_cast<Decimal::Raw>(INT64_MAX) + 5,
+                                              -(static_cast<Decimal::Raw>(1) << 70)};
+  for (std::size_t i = 0; i < raws.size(); i += 3) {
+    for (std::size_t j = 0; j < raws.size(); j += 5) {
+      for (const Decimal::Raw d : divisors) {
+        const mp::int256_t want = reference_quotient(raws[i], raws[j], d);
+        const Decimal a = Decimal::from_raw(raws[i]);
+        const Decimal b = Decimal::from_raw(raws[j]);
+        const Decimal c = Decimal::from_raw(d);
+        if (want > limit || want < -limit) {
+          CHECK_THROWS_AS(a.scaled(b, c), dutycalc::OverflowError);
+          continue;
+        }
+        INFO(a.to_string() << " * " << b.to_string() << " / " << c.to_string());
+        CHECK(mp::int256_t(a.scaled(b, c).raw()) == want);
+      }
+    }
+  }
 }
