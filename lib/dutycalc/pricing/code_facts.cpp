@@ -37,6 +37,27 @@ const CodeFacts* CodeFactsTable::find(const schedule::Edition* edition, std::uin
   }
 }
 
+void CodeFactsTable::prefetch(const schedule::Edition* edition, std::uint64_t code, int stage) const {
+  const std::atomic<CodeFacts*>& slot = m_slots[first_slot(edition, code)];
+  if (stage == 0) {
+    __builtin_prefetch(&slot);
+    return;
+  }
+  const CodeFacts* facts = slot.load(std::memory_order_relaxed);
+  if (!facts) return;
+  if (stage == 1) {
+    __builtin_prefetch(facts);
+    __builtin_prefetch(reinterpret_cast<const char*>(facts) + 64);
+    return;
+  }
+  // Stage 2: what the facts point at, read for every line of the code: its tariff line (the
+  // rates) and the rules that may reach it.
+  __builtin_prefetch(facts->rated);
+  __builtin_prefetch(reinterpret_cast<const char*>(facts->rated) + 64);
+  if (!facts->candidates.measures.empty()) __builtin_prefetch(facts->candidates.measures.data());
+  if (!facts->candidates.quotas.empty()) __builtin_prefetch(facts->candidates.quotas.data());
+}
+
 const CodeFacts* CodeFactsTable::keep(std::unique_ptr<CodeFacts>& facts) {
   if (m_kept.load(std::memory_order_relaxed) >= m_most) return nullptr;
   for (std::size_t at = first_slot(facts->edition, facts->code);; at = (at + 1) & m_mask) {

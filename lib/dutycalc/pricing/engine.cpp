@@ -65,6 +65,14 @@ const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::
   return scratch->candidates;
 }
 
+static_assert(Engine::k_prefetch_stages == CodeFactsTable::k_prefetch_stages);
+
+void Engine::prefetch(const manifest::ManifestLine& line, int stage) const {
+  if (line.problem) return;
+  bool before_oldest = false;
+  m_facts->prefetch(&m_schedule.edition_for(date_of(line), before_oldest), line.code.key(), stage);
+}
+
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
   // The candidates come from the per-thread cache of the code (the same the pricing used).
   bool before_oldest = false;

@@ -63,6 +63,12 @@ public:
                     const quota::QuotaDraw* draw = nullptr) const;
   void finish(const manifest::ManifestLine& line, LineResult& out,
               const EntryCharges* entry = nullptr) const;
+  // Asks the processor to fetch what price_duties(line) will look up for the line's code: run
+  // stage 0 for each line of a batch, then stage 1 for each, and so on up to
+  // k_prefetch_stages - 1, then price them (see CodeFactsTable::prefetch). Changes nothing that
+  // can be seen.
+  static constexpr int k_prefetch_stages = 3;
+  void prefetch(const manifest::ManifestLine& line, int stage) const;
   // Whether finish() reads the line's fields (for import taxes); when not, it may be given a line
   // that was not read.
   bool finish_reads_line() const { return !m_schedule.taxes.empty(); }

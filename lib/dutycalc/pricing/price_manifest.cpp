@@ -334,9 +334,9 @@ private:
 };
 
 // Runs the records `read(batch)` gives (up to k_batch_records each call, 0 at the end) in
-// batches, in input order. For each batch: `before(batch, n)` (the records are read, their lines
-// not: `work` reads those it needs), then `work(batch, i)` for each record, then `after(batch,
-// n)`, which returns false to stop. Reading, `before` and `after` run for one batch at a time, in
+// batches, in input order. For each batch of n records: `before(batch, n)` (the records are read,
+// their lines not: `work` reads those it needs), then `work(batch, n)`, then `after(batch, n)`,
+// which returns false to stop. Reading, `before` and `after` run for one batch at a time, in
 // input order; `work` for different batches at once.
 //
 // Each of the pool's threads takes whole batches in turn (thread t the batches t, t + threads, ...),
@@ -350,7 +350,7 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
     Batch batch;
     while (const std::size_t n = read_batch(batch)) {
       before(batch, n);
-      for (std::size_t i = 0; i < n; ++i) work(batch, i);
+      work(batch, n);
       if (!after(batch, n)) return;
     }
     return;
@@ -383,7 +383,7 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
         if (!preparing.wait_for(k)) return;
         before(batch, n);
         preparing.pass(k);
-        for (std::size_t i = 0; i < n; ++i) work(batch, i);
+        work(batch, n);
         if (!handing_on.wait_for(k)) return;
         if (!after(batch, n)) {
           stop_all();
@@ -496,11 +496,11 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
     if (message) plan->last_message = *message;
   };
   const bool writer_reads_lines = writer.reads_lines();
-  const auto price = [&](Batch& batch, std::size_t i) {
+  // `line_read`: whether the record's line was read already.
+  const auto price = [&](Batch& batch, std::size_t i, bool line_read) {
     if (plan) batch.decode_record(i);
     BatchSlot& slot = batch[i];
     // A line the first pass priced is read again only when something below needs its fields.
-    bool line_read = false;
     const auto read_line = [&] {
       if (!line_read) batch.read_line(columns, i);
       line_read = true;
@@ -554,7 +554,17 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
     if (!texts.empty()) writer.write_rendered(texts.data(), texts.size());
     return go_on;
   };
-  for_each_batch(read, pool, share, price, write);
+  const auto price_batch = [&](Batch& batch, std::size_t n) {
+    if (!plan) {
+      // Every line is priced whole: read first, their codes' facts fetched together (see the
+      // first pass in price_manifests).
+      for (std::size_t i = 0; i < n; ++i) batch.read_line(columns, i);
+      for (int stage = 0; stage < Engine::k_prefetch_stages; ++stage)
+        for (std::size_t i = 0; i < n; ++i) engine.prefetch(batch[i].line, stage);
+    }
+    for (std::size_t i = 0; i < n; ++i) price(batch, i, !plan);
+  };
+  for_each_batch(read, pool, share, price_batch, write);
 }
 
 // One manifest priced and written in one pass: for a schedule without quotas or entry-level
@@ -612,7 +622,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     const manifest::ColumnMap columns = read_header(reader, header, source.display_name);
     const std::size_t first_record = record_index;
     const auto price = [&](Batch& batch, std::size_t i) {
-      batch.read_line(columns, i);
       BatchSlot& slot = batch[i];
       slot.spooled.record.clear();
       manifest::encode_record(slot.record.record(), slot.spooled.record);
@@ -667,8 +676,17 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       }
       return true;
     };
+    const auto price_batch = [&](Batch& batch, std::size_t n) {
+      // The lines are read first and their codes' facts fetched for all of them at once: most
+      // lines' codes are in no cache yet (a manifest has thousands of codes, in no order), and
+      // one line after another, each lookup would wait for memory alone.
+      for (std::size_t i = 0; i < n; ++i) batch.read_line(columns, i);
+      for (int stage = 0; stage < Engine::k_prefetch_stages; ++stage)
+        for (std::size_t i = 0; i < n; ++i) engine.prefetch(batch[i].line, stage);
+      for (std::size_t i = 0; i < n; ++i) price(batch, i);
+    };
     for_each_batch([&reader](Batch& batch) { return batch.read_records(reader); }, pool,
-                   [](Batch&, std::size_t) {}, price, learn);
+                   [](Batch&, std::size_t) {}, price_batch, learn);
     plan.manifests.push_back({columns, record_index - first_record});
   });
   plan.results.rewind();
