@@ -289,9 +289,11 @@ void put_text(std::string& out, std::string_view text) {
 
 void encode_record(const CsvRecord& record, std::string& out) {
   if (!record.plain_text.empty()) {
-    // Everything else follows from the text: one line, no quotes, ',' between fields.
+    // Everything else follows from the text: one line, no quotes, ',' between fields. The number
+    // of fields is kept too, so that the text can be written out without being split.
     out.push_back(k_plain_form);
     put(out, record.line);
+    put(out, static_cast<std::uint32_t>(record.fields.size()));
     out.append(record.plain_text);
     return;
   }
@@ -354,6 +356,18 @@ void split_plain_record(std::string_view text, int line, CsvRecord& r) {
 }
 } // namespace
 
+std::string_view plain_record_text(std::string_view bytes, std::size_t& fields) {
+  ByteReader in(bytes, "a kept manifest record is cut short");
+  const auto form = in.get<char>();
+  if (form == k_full_form) return {};
+  if (form != k_plain_form) throw Error("a kept manifest record is not as written");
+  in.get<int>(); // its line
+  fields = in.get<std::uint32_t>();
+  const std::string_view text = in.rest();
+  if (text.empty()) throw Error("a kept manifest record is cut short");
+  return text;
+}
+
 void OwnedRecord::decode(std::string_view bytes) {
   ByteReader in(bytes, "a kept manifest record is cut short");
   CsvRecord& r = m_record;
@@ -361,9 +375,11 @@ void OwnedRecord::decode(std::string_view bytes) {
   if (form == k_plain_form) {
     // Everything but the text follows from it, as encode_record() says.
     const int line = in.get<int>();
+    const auto count = in.get<std::uint32_t>();
     m_bytes.assign(in.rest());
     if (m_bytes.empty()) throw Error("a kept manifest record is cut short");
     split_plain_record(m_bytes, line, r);
+    if (r.fields.size() != count) throw Error("a kept manifest record is not as written");
     r.plain_text = m_bytes;
     r.line = r.end_line = line;
     r.end_column = column_at(m_bytes.size(), 0);

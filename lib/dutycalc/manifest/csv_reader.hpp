@@ -70,6 +70,10 @@ private:
 // or a process substitution can be read once only). A plain record takes its line number and its
 // text; others everything, field by field.
 void encode_record(const CsvRecord& record, std::string& out);
+// The text of a plain record encode_record() wrote into `bytes`, and its number of fields, without
+// splitting it (what OwnedRecord::decode() would give as plain_text and fields.size()); an empty
+// text for a record that is not plain. Throws Error when `bytes` is not such an encoding.
+std::string_view plain_record_text(std::string_view bytes, std::size_t& fields);
 
 class CsvReader {
 public:

@@ -498,10 +498,16 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
   const bool writer_reads_lines = writer.reads_lines();
   // `line_read`: whether the record's line was read already.
   const auto price = [&](Batch& batch, std::size_t i, bool line_read) {
-    if (plan) batch.decode_record(i);
     BatchSlot& slot = batch[i];
-    // A line the first pass priced is read again only when something below needs its fields.
+    // A record the first pass kept is decoded, and its line read, only when something below
+    // needs its fields: a plain record priced as the first pass left it is written from its text.
+    bool decoded = !plan;
+    const auto decode = [&] {
+      if (!decoded) batch.decode_record(i);
+      decoded = true;
+    };
     const auto read_line = [&] {
+      decode();
       if (!line_read) batch.read_line(columns, i);
       line_read = true;
     };
@@ -529,6 +535,12 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
           slot.result.message);
     }
     slot.text.clear();
+    if (renders && !decoded) {
+      std::size_t fields = 0;
+      const std::string_view text = manifest::plain_record_text(slot.spooled.record, fields);
+      if (writer.render_plain(text, fields, slot.result, slot.text)) return;
+    }
+    decode();
     if (renders) writer.render(slot.record.record(), slot.line, slot.result, slot.text);
   };
   const auto write = [&](Batch& batch, std::size_t n) {

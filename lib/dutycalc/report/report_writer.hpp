@@ -35,6 +35,13 @@ public:
   virtual void render(const manifest::CsvRecord& /*record*/, const manifest::ManifestLine& /*line*/,
                       const pricing::LineResult& /*result*/, std::string& /*out*/) const {}
   virtual void write_rendered(const std::string_view* /*texts*/, std::size_t /*count*/) {}
+  // render() of a plain record (CsvRecord::plain_text) known only by its text and its number of
+  // fields, not split into them: false, with nothing rendered, when the writer needs the fields.
+  // A pass that kept the record's text need not split it again then.
+  virtual bool render_plain(std::string_view /*text*/, std::size_t /*fields*/,
+                            const pricing::LineResult& /*result*/, std::string& /*out*/) const {
+    return false;
+  }
   // Whether records show the rules applied (LineResult::rules): pricing skips building them when
   // they are not shown.
   virtual bool shows_rules() const { return true; }

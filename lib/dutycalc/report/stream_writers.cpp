@@ -50,24 +50,22 @@ public:
   bool renders() const override { return true; }
   void render(const manifest::CsvRecord& record, const manifest::ManifestLine&,
               const pricing::LineResult& result, std::string& out) const override {
+    if (render_plain(record.plain_text, record.fields.size(), result, out)) return;
     // Exactly as many input fields as the header has: short records are padded, so every
     // output row has the same shape (extra fields are reported in the message).
-    if (!record.plain_text.empty() && record.fields.size() == m_columns.size()) {
-      out.append(record.plain_text); // the fields as they would be written, already
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+      if (i < record.fields.size()) append_csv_field(out, record.fields[i]);
       out.push_back(',');
-    } else {
-      for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        if (i < record.fields.size()) append_csv_field(out, record.fields[i]);
-        out.push_back(',');
-      }
     }
-    ResultFields fields(result);
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      if (ResultFields::is_plain(i)) out.append(fields[i]);
-      else append_csv_field(out, fields[i]);
-    }
-    out.push_back('\n');
+    append_result(result, out);
+  }
+  bool render_plain(std::string_view text, std::size_t fields, const pricing::LineResult& result,
+                    std::string& out) const override {
+    if (text.empty() || fields != m_columns.size()) return false;
+    out.append(text); // the fields as they would be written, already
+    out.push_back(',');
+    append_result(result, out);
+    return true;
   }
   void write_rendered(const std::string_view* texts, std::size_t count) override {
     m_output.write_all(texts, count);
@@ -78,6 +76,16 @@ public:
   void finish() override { m_output.flush(); }
 
 private:
+  static void append_result(const pricing::LineResult& result, std::string& out) {
+    ResultFields fields(result);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      if (ResultFields::is_plain(i)) out.append(fields[i]);
+      else append_csv_field(out, fields[i]);
+    }
+    out.push_back('\n');
+  }
+
   Output& m_output;
   bool m_started = false;
   std::vector<std::string> m_columns;

@@ -336,9 +336,15 @@ TEST_CASE("encode_record and OwnedRecord::decode give back every record as read"
       decoded.decode(bytes);
       CHECK(whole(decoded.record()) == whole(record));
       if (delimiter == ',' && records == 1) CHECK(decoded.record().plain_text == "a,b,c");
+      // A plain record's text and number of fields, without splitting it; none for the others.
+      std::size_t fields = 0;
+      CHECK(dutycalc::manifest::plain_record_text(bytes, fields) == record.plain_text);
+      if (!record.plain_text.empty()) CHECK(fields == record.fields.size());
       // Bytes that are not such a record are refused.
       CHECK_THROWS_AS(decoded.decode(std::string_view(bytes).substr(0, 3)), dutycalc::Error);
       CHECK_THROWS_AS(decoded.decode("x" + bytes.substr(1)), dutycalc::Error);
+      CHECK_THROWS_AS(dutycalc::manifest::plain_record_text("x" + bytes.substr(1), fields),
+                      dutycalc::Error);
     }
     CHECK(records == 9);
   }
