@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 
 namespace dutycalc {
@@ -235,58 +236,40 @@ int Decimal::places_used() const {
 }
 
 namespace {
+// "00".."99": two digits a step (amounts are rendered for every priced line).
+constexpr char k_pairs[] = "0001020304050607080910111213141516171819"
+                           "2021222324252627282930313233343536373839"
+                           "4041424344454647484950515253545556575859"
+                           "6061626364656667686970717273747576777879"
+                           "8081828384858687888990919293949596979899";
+
 // Writes the decimal text into `out` (room for Decimal::k_max_text bytes); returns its length.
+// The text is built backwards from its last digit in a buffer and copied out once.
 std::size_t render(Decimal::Raw raw, int min_places, bool grouped, char* out) {
   const bool negative = raw < 0;
   U128 mag = negative ? static_cast<U128>(-(raw + 1)) + 1 : static_cast<U128>(raw);
-  const auto one = static_cast<U128>(k_one);
   U128 whole;
   std::uint64_t frac;
-  if (mag >> 64 == 0) { // 64-bit division is several times faster than 128-bit
+  if (mag >> 64 == 0) { // 64-bit division by a constant is a multiplication
     const auto small = static_cast<std::uint64_t>(mag);
     whole = small / static_cast<std::uint64_t>(k_one);
     frac = small % static_cast<std::uint64_t>(k_one);
   } else {
+    const auto one = static_cast<U128>(k_one);
     whole = mag / one;
     frac = static_cast<std::uint64_t>(mag % one);
   }
-  char digits[40];
-  std::size_t count = 0;
-  if (whole >> 64 == 0) {
-    // Two digits a step from a table of "00".."99": amounts are rendered for every priced line.
-    static constexpr char k_pairs[] = "0001020304050607080910111213141516171819"
-                                      "2021222324252627282930313233343536373839"
-                                      "4041424344454647484950515253545556575859"
-                                      "6061626364656667686970717273747576777879"
-                                      "8081828384858687888990919293949596979899";
-    auto w = static_cast<std::uint64_t>(whole);
-    while (w >= 100) {
-      const auto pair = static_cast<std::size_t>(w % 100) * 2;
-      w /= 100;
-      digits[count++] = k_pairs[pair + 1];
-      digits[count++] = k_pairs[pair];
-    }
-    if (w >= 10) {
-      digits[count++] = static_cast<char>('0' + static_cast<int>(w % 10));
-      w /= 10;
-    }
-    digits[count++] = static_cast<char>('0' + static_cast<int>(w));
-  } else {
-    do {
-      digits[count++] = static_cast<char>('0' + static_cast<int>(whole % 10));
-      whole /= 10;
-    } while (whole != 0);
-  }
-  std::size_t length = 0;
-  if (negative) out[length++] = '-';
-  for (std::size_t i = count; i-- > 0;) {
-    out[length++] = digits[i];
-    if (grouped && i > 0 && i % 3 == 0) out[length++] = ',';
-  }
-  // The fraction without its trailing zeros beyond min_places: most amounts are whole cents, so
-  // one test usually settles it.
+  char text[Decimal::k_max_text];
+  char* const end = text + sizeof text;
+  char* p = end;
+
+  // The fraction without its trailing zeros beyond min_places. Most amounts are whole cents
+  // written with two places: one test (by a constant) settles it.
   int places = Decimal::k_places;
-  if (min_places < Decimal::k_places) {
+  if (min_places == 2 && frac % 10000000000 == 0) {
+    frac /= 10000000000;
+    places = 2;
+  } else if (min_places < Decimal::k_places) {
     const int kept = std::max(min_places, 0);
     const auto drop = static_cast<std::uint64_t>(pow10(Decimal::k_places - kept));
     if (frac % drop == 0) {
@@ -299,14 +282,47 @@ std::size_t render(Decimal::Raw raw, int min_places, bool grouped, char* out) {
       }
     }
   }
-  if (places > 0) {
-    out[length++] = '.';
-    for (int i = places; i-- > 0;) {
-      out[length + static_cast<std::size_t>(i)] = static_cast<char>('0' + static_cast<int>(frac % 10));
+  if (places == 2) {
+    p -= 2;
+    std::memcpy(p, k_pairs + frac * 2, 2);
+  } else {
+    for (int i = 0; i < places; ++i) {
+      *--p = static_cast<char>('0' + static_cast<int>(frac % 10));
       frac /= 10;
     }
-    length += static_cast<std::size_t>(places);
   }
+  if (places > 0) *--p = '.';
+
+  if (!grouped && whole >> 64 == 0) {
+    auto w = static_cast<std::uint64_t>(whole);
+    while (w >= 100) {
+      p -= 2;
+      std::memcpy(p, k_pairs + (w % 100) * 2, 2);
+      w /= 100;
+    }
+    if (w >= 10) {
+      p -= 2;
+      std::memcpy(p, k_pairs + w * 2, 2);
+    } else {
+      *--p = static_cast<char>('0' + static_cast<int>(w));
+    }
+  } else if (whole >> 64 == 0) {
+    auto w = static_cast<std::uint64_t>(whole);
+    for (int digits = 0; digits == 0 || w != 0; ++digits) {
+      if (grouped && digits > 0 && digits % 3 == 0) *--p = ',';
+      *--p = static_cast<char>('0' + static_cast<int>(w % 10));
+      w /= 10;
+    }
+  } else {
+    for (int digits = 0; digits == 0 || whole != 0; ++digits) {
+      if (grouped && digits > 0 && digits % 3 == 0) *--p = ',';
+      *--p = static_cast<char>('0' + static_cast<int>(whole % 10));
+      whole /= 10;
+    }
+  }
+  if (negative) *--p = '-';
+  const auto length = static_cast<std::size_t>(end - p);
+  std::memcpy(out, p, length);
   return length;
 }
 } // namespace

@@ -4,6 +4,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -179,6 +180,53 @@ TEST_CASE("Decimal products equal the wide reference on every path, signs and ti
         INFO(a.to_string() << " * " << b.to_string() << " / " << c.to_string());
         CHECK(mp::int256_t(a.scaled(b, c).raw()) == want);
       }
+    }
+  }
+}
+
+namespace {
+// The text of raw value `raw` (units of 10^-12) written the slow way, from the integer's digits:
+// at least `min_places` fraction digits and no trailing zero beyond them; grouped by thousands.
+std::string reference_text(Decimal::Raw raw, int min_places, bool grouped) {
+  const mp::int256_t value(raw);
+  std::string digits = (value < 0 ? mp::int256_t(-value) : value).str();
+  if (digits.size() < 13) digits.insert(0, 13 - digits.size(), '0');
+  std::string whole = digits.substr(0, digits.size() - 12);
+  std::string fraction = digits.substr(digits.size() - 12);
+  while (fraction.size() > static_cast<std::size_t>(std::max(min_places, 0)) && fraction.back() == '0')
+    fraction.pop_back();
+  if (grouped)
+    for (std::size_t at = whole.size(); at > 3; at -= 3) whole.insert(at - 3, ",");
+  return (value < 0 ? "-" : "") + whole + (fraction.empty() ? "" : "." + fraction);
+}
+} // namespace
+
+TEST_CASE("Decimal text is the digits of its raw integer, for every number of places") {
+  std::vector<Decimal::Raw> raws = {0, 1, 10, 999999999999, 1000000000000, 1230000000000,
+                                    1234500000000, 1000000000001, 99990000000000,
+                                    123000000000, 1005000000000, 120000000000, 100000000,
+                                    INT64_MAX, static_cast<Decimal::Raw>(INT64_MAX) + 1,
+                                    (static_cast<Decimal::Raw>(1) << 100) + 12345,
+                                    static_cast<Decimal::Raw>(INT64_MAX) << 64 | static_cast<Decimal::Raw>(UINT64_MAX)};
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 300; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    Decimal::Raw r = static_cast<Decimal::Raw>(state >> (i % 50));
+    if (i % 3 == 0) r = r / 10000000000 * 10000000000; // whole cents, as most amounts are
+    if (i % 5 == 0) r = r / 1000000000 * 1000000000;    // a tenth of a cent
+    if (i % 7 == 0) r = r * 1000003;                    // past 64 bits
+    raws.push_back(r);
+  }
+  const std::size_t count = raws.size();
+  for (std::size_t i = 0; i < count; ++i) raws.push_back(-raws[i]);
+  for (const Decimal::Raw raw : raws) {
+    const Decimal d = Decimal::from_raw(raw);
+    for (int places = 0; places <= 12; ++places) {
+      INFO("raw " << mp::int256_t(raw).str() << ", places " << places);
+      REQUIRE(d.to_string(places) == reference_text(raw, places, false));
+      REQUIRE(d.to_grouped_string(places) == reference_text(raw, places, true));
+      char text[Decimal::k_max_text];
+      REQUIRE(std::string_view(text, d.to_chars(text, places)) == reference_text(raw, places, false));
     }
   }
 }
