@@ -130,10 +130,6 @@ Decimal::Raw checked_sum(Decimal::Raw a, Decimal::Raw b, bool subtract) {
 
 } // namespace
 
-Decimal Decimal::from_integer(std::int64_t whole) {
-  return checked([&] { return Decimal(to_raw(Checked256(whole) * Checked256(to_checked(k_one)))); });
-}
-
 Decimal::ParseStatus Decimal::parse(std::string_view text, Decimal& out) {
   std::size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';

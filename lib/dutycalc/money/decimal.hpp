@@ -27,7 +27,10 @@ public:
   static constexpr int k_places = 12;
 
   constexpr Decimal() = default;
-  static Decimal from_integer(std::int64_t whole);
+  // Any 64-bit integer fits: |whole| * 10^12 < 2^63 * 2^40 < 2^127.
+  static constexpr Decimal from_integer(std::int64_t whole) {
+    return Decimal(static_cast<Raw>(whole) * static_cast<Raw>(1000000000000));
+  }
   // `raw` counts units of 10^-12.
   static constexpr Decimal from_raw(Raw raw) { return Decimal(raw); }
   constexpr Raw raw() const { return m_raw; }

@@ -103,6 +103,10 @@ TEST_CASE("Decimal text of whole parts of every length, as the integer's own dig
   }
   // Past 64 bits of raw units the 128-bit path writes the digits.
   CHECK(Decimal::from_integer(123456789012345).to_string(2) == "123456789012345.00");
+  // Every 64-bit integer, the extremes included.
+  CHECK(Decimal::from_integer(INT64_MAX).to_string() == "9223372036854775807");
+  CHECK(Decimal::from_integer(INT64_MIN).to_string() == "-9223372036854775808");
+  CHECK(Decimal::from_integer(-100) == dec("-100"));
   CHECK(dec("98765432109876543.21").to_grouped_string(2) == "98,765,432,109,876,543.21");
 }
 
