@@ -6,7 +6,7 @@ namespace dutycalc::schedule {
 
 const Membership* CountryGroup::membership(CountryCode country, Date date) const {
   for (const Membership& m : members) {
-    if (m.country != country) continue;
+    if (!same_country(m.country, country)) continue;
     if (!m.open_start && date < m.window.from) continue;
     if (!m.window.to || date < *m.window.to) return &m;
   }
@@ -19,7 +19,7 @@ bool any_of_groups(const std::vector<const CountryGroup*>& groups, CountryCode c
                      [&](const CountryGroup* g) { return g->contains(c, d); });
 }
 bool listed(const std::vector<CountryCode>& list, CountryCode c) {
-  return std::find(list.begin(), list.end(), c) != list.end();
+  return std::any_of(list.begin(), list.end(), [c](const CountryCode& x) { return same_country(x, c); });
 }
 
 void append_list(std::string& out, const std::vector<CountryCode>& countries,

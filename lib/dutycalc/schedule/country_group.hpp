@@ -14,6 +14,11 @@ namespace dutycalc::schedule {
 using CountryCode = std::array<char, 2>;
 
 inline std::string_view view(const CountryCode& c) { return {c.data(), 2}; }
+// a == b, letter by letter: std::array's == calls memcmp for the two bytes, and origins are
+// compared with every member of a group for every line priced.
+constexpr bool same_country(const CountryCode& a, const CountryCode& b) {
+  return a[0] == b[0] && a[1] == b[1];
+}
 
 struct Membership {
   CountryCode country{};
