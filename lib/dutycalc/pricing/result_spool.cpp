@@ -229,30 +229,32 @@ void ResultSpool::rewind() {
   if (::lseek(m_fd, 0, SEEK_SET) != 0)
     throw Error(io_reason("cannot read back the first pass's temporary file"));
   m_reading = true;
-  m_pos = 0;
+  m_pos = m_end = 0;
+  m_buffer.resize(k_buffer_bytes);
   m_last_message.clear();
 }
 
 std::size_t ResultSpool::fill_up_to(std::size_t bytes) {
-  if (m_buffer.size() - m_pos >= bytes) return bytes;
-  m_buffer.erase(0, m_pos);
+  if (m_end - m_pos >= bytes) return bytes;
+  // What is left moves to the front, and the file fills the room after it.
+  std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
+  m_end -= m_pos;
   m_pos = 0;
-  while (m_buffer.size() < bytes) {
-    const std::size_t old = m_buffer.size();
-    m_buffer.resize(std::max(old + k_buffer_bytes, bytes));
-    const ssize_t n = ::read(m_fd, m_buffer.data() + old, m_buffer.size() - old);
-    m_buffer.resize(old + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+  if (m_buffer.size() < bytes) m_buffer.resize(bytes); // a line longer than the buffer
+  while (m_end < bytes) {
+    const ssize_t n = ::read(m_fd, m_buffer.data() + m_end, m_buffer.size() - m_end);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw Error(io_reason("cannot read back the first pass's temporary file"));
     if (n == 0) break; // the end of the file
+    m_end += static_cast<std::size_t>(n);
   }
-  return std::min(bytes, m_buffer.size());
+  return std::min(bytes, m_end);
 }
 
 bool ResultSpool::fill(std::size_t bytes) {
-  const std::size_t had = m_buffer.size() - m_pos;
+  const std::size_t had = m_end - m_pos;
   if (fill_up_to(bytes) == bytes) return true;
-  if (had == 0 && m_buffer.empty()) return false;
+  if (had == 0 && m_end == 0) return false;
   throw Error("the first pass's temporary file ends inside a line");
 }
 
@@ -263,7 +265,7 @@ bool ResultSpool::next(SpooledLine& line, bool& same_message) {
   std::memcpy(&length, m_buffer.data() + m_pos, sizeof length);
   if (!fill(sizeof length + length))
     throw Error("the first pass's temporary file ends inside a line");
-  Reader in(std::string_view(m_buffer).substr(m_pos + sizeof length, length));
+  Reader in(std::string_view(m_buffer.data() + m_pos + sizeof length, length));
   m_pos += sizeof length + length;
   in.get_text(line.record);
   in.get_text(line.result);

@@ -60,8 +60,11 @@ private:
   std::size_t fill_up_to(std::size_t bytes);
 
   int m_fd = -1;
+  // Writing: the bytes not yet written to the file. Reading: its whole size is room, of which
+  // [m_pos, m_end) is read and not yet taken (no bytes are cleared before each read).
   std::string m_buffer;
   std::size_t m_pos = 0; // reading: the next byte in m_buffer
+  std::size_t m_end = 0; // reading: the end of what was read into m_buffer
   std::string m_last_message;
   bool m_reading = false;
 };

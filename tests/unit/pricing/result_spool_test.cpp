@@ -179,3 +179,22 @@ TEST_CASE("ResultSpool with nothing appended reads nothing") {
   SpooledLine line;
   CHECK_FALSE(spool.next(line));
 }
+
+TEST_CASE("ResultSpool reads back lines longer than its buffer, between short ones") {
+  ResultSpool spool;
+  SpooledLine line;
+  // 64 KiB of buffer: lines of 200,000 and 70,000 bytes, and short lines before and after.
+  const std::vector<std::size_t> sizes = {10, 200000, 5, 70000, 70000, 3};
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    line.record = std::string(sizes[i], static_cast<char>('a' + i));
+    line.message = std::to_string(i);
+    spool.append(line);
+  }
+  spool.rewind();
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    REQUIRE(spool.next(line));
+    CHECK(line.record == std::string(sizes[i], static_cast<char>('a' + i)));
+    CHECK(line.message == std::to_string(i));
+  }
+  CHECK_FALSE(spool.next(line));
+}
