@@ -68,8 +68,11 @@ private:
     const Node& n = expression.nodes()[index];
     if (is_value_part(n.basis))
       return error("needs the value " + n.qualifier + " (a part's own value cannot be declared yet)");
-    // value * percent / (100 * divisor), rounded once at the 12th place.
-    amount = m_context.value.scaled(n.percent, Decimal::from_integer(100) * n.divisor);
+    // value * percent / (100 * divisor), rounded once at the 12th place. Most percentages are
+    // not fractions ("33 1/3%"): their divisor is 1, and 100 * 1 needs no multiplication.
+    constexpr Decimal k_one = Decimal::from_integer(1);
+    constexpr Decimal k_hundred = Decimal::from_integer(100);
+    amount = m_context.value.scaled(n.percent, n.divisor == k_one ? k_hundred : k_hundred * n.divisor);
     if (m_context.explain)
       line(to_string(expression, index) + " × " + money(m_context.value) + " = " + money(amount));
     return true;
