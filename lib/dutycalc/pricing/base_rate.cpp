@@ -28,27 +28,28 @@ struct ProgrammeRate {
   std::string symbol;    // as listed: "KR", "A*"
 };
 
-// Worked out once per thread for each tariff line and programme and remembered (direct-mapped
-// on the line's address and the programme, checked against the column's text: schedules come
-// and go in one process), so that lines claiming a programme do not parse the column every time.
-// Only the answer is kept, not the parsed column, which is many times larger.
+// Worked out once per thread for each special column and programme and remembered, so that
+// lines claiming a programme do not parse the column every time. The answer depends on the
+// column's text and the programme only, and tariff lines that print the same text share one
+// parsed Expression: the cache is direct-mapped on that parse's identity and the programme. Each
+// entry holds a copy of the column's Expression, so the parse it names stays alive and its
+// address cannot be taken by another while the entry exists (schedules come and go in one
+// process). Only the answer is kept, not the parsed column, which is many times larger.
 const ProgrammeRate& programme_rate(const schedule::TariffLine& line, std::string_view programme) {
   struct Entry {
-    const schedule::TariffLine* line = nullptr;
-    std::string text;
+    rate::Expression special;
     std::string programme;
     ProgrammeRate answer;
   };
   constexpr std::size_t k_entries = 4096; // a power of two
   thread_local std::vector<Entry> cache(k_entries);
-  std::uint64_t key = reinterpret_cast<std::uintptr_t>(&line);
+  std::uint64_t key = reinterpret_cast<std::uintptr_t>(line.special.identity());
   for (const char c : programme) key = key * 31 + static_cast<unsigned char>(c);
   Entry& entry = cache[(key * 0x9E3779B97F4A7C15ull >> 40) & (k_entries - 1)];
-  const std::string_view text = line.special.text();
-  if (entry.line != &line || entry.programme != programme || entry.text != text) {
-    entry.line = &line;
-    entry.text.assign(text);
+  if (entry.special.identity() != line.special.identity() || entry.programme != programme) {
+    entry.special = line.special;
     entry.programme.assign(programme);
+    const std::string_view text = line.special.text();
     const std::vector<rate::SpecialRate> special = rate::parse_special_column(text);
     const rate::ProgrammeMatch match = rate::find_programme(special, programme);
     ProgrammeRate& answer = entry.answer;

@@ -83,6 +83,9 @@ public:
   bool uses_applicable_subheading() const;
 
   const std::vector<Node>& nodes() const { return m_data->nodes; }
+  // The one parse this expression shares with its copies: equal for copies of one parse, and
+  // unique to it while any copy lives (the same text parsed twice gives two).
+  const void* identity() const { return m_data; }
   std::uint32_t root() const { return m_data->root; }
 
 private:
