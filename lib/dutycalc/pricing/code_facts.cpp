@@ -37,8 +37,8 @@ const CodeFacts* CodeFactsTable::find(const schedule::Edition* edition, std::uin
   }
 }
 
-void CodeFactsTable::prefetch(const schedule::Edition* edition, std::uint64_t code, int stage) const {
-  const std::atomic<CodeFacts*>& slot = m_slots[first_slot(edition, code)];
+void CodeFactsTable::prefetch(std::size_t at, int stage) const {
+  const std::atomic<CodeFacts*>& slot = m_slots[at & m_mask];
   if (stage == 0) {
     __builtin_prefetch(&slot);
     return;

@@ -30,14 +30,18 @@ public:
 
   // The facts kept for `code` in `edition`, or null. Safe on any thread.
   const CodeFacts* find(const schedule::Edition* edition, std::uint64_t code) const;
-  // Asks the processor to start fetching what find(edition, code) and its caller read, without
-  // waiting for it: at `stage` 0 the code's slot; at 1 the facts the slot points at (by then the
-  // slot should have arrived; only the code's first slot is looked at); at 2 what the facts point
-  // at. A batch of lines runs each stage over all its lines before the next stage, and looks
-  // them up after the last, so that their lookups wait for memory together rather than one
-  // after another.
+  // Where find(edition, code) starts looking.
+  std::size_t slot_of(const schedule::Edition* edition, std::uint64_t code) const {
+    return first_slot(edition, code);
+  }
+  // Asks the processor to start fetching what find() and its caller read for a code whose
+  // slot_of() is `slot`, without waiting for it: at `stage` 0 the slot; at 1 the facts the slot
+  // points at (by then the slot should have arrived; only the code's first slot is looked at);
+  // at 2 what the facts point at. A batch of lines runs each stage over all its lines before the
+  // next stage, and looks them up after the last, so that their lookups wait for memory together
+  // rather than one after another.
   static constexpr int k_prefetch_stages = 3;
-  void prefetch(const schedule::Edition* edition, std::uint64_t code, int stage) const;
+  void prefetch(std::size_t slot, int stage) const;
   // Keeps `facts` (made by the caller for its edition and code; then `facts` is left empty) and
   // returns what is kept for that code: those facts, or what another thread kept first (then
   // `facts` is left as it was). Null when the table is full: the caller's facts serve that line

@@ -67,10 +67,20 @@ const schedule::RuleCandidates& Engine::candidates(HsCode code, const schedule::
 
 static_assert(Engine::k_prefetch_stages == CodeFactsTable::k_prefetch_stages);
 
-void Engine::prefetch(const manifest::ManifestLine& line, int stage) const {
-  if (line.problem) return;
+// Where a line with a problem is: nowhere to fetch.
+constexpr std::size_t k_no_slot = static_cast<std::size_t>(-1);
+
+std::size_t Engine::start_prefetch(const manifest::ManifestLine& line) const {
+  if (line.problem) return k_no_slot;
   bool before_oldest = false;
-  m_facts->prefetch(&m_schedule.edition_for(date_of(line), before_oldest), line.code.key(), stage);
+  const std::size_t slot =
+      m_facts->slot_of(&m_schedule.edition_for(date_of(line), before_oldest), line.code.key());
+  m_facts->prefetch(slot, 0);
+  return slot;
+}
+
+void Engine::continue_prefetch(std::size_t where, int stage) const {
+  if (where != k_no_slot) m_facts->prefetch(where, stage);
 }
 
 const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {

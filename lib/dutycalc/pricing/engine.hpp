@@ -63,12 +63,14 @@ public:
                     const quota::QuotaDraw* draw = nullptr) const;
   void finish(const manifest::ManifestLine& line, LineResult& out,
               const EntryCharges* entry = nullptr) const;
-  // Asks the processor to fetch what price_duties(line) will look up for the line's code: run
-  // stage 0 for each line of a batch, then stage 1 for each, and so on up to
-  // k_prefetch_stages - 1, then price them (see CodeFactsTable::prefetch). Changes nothing that
-  // can be seen.
+  // Asks the processor to fetch what price_duties(line) will look up for the line's code,
+  // without waiting for it: start_prefetch(line) for each line of a batch, which returns where
+  // the line's facts are; then continue_prefetch(that, stage) for each line at stage 1, then at
+  // each further stage up to k_prefetch_stages - 1; then price them (see
+  // CodeFactsTable::prefetch). Changes nothing that can be seen.
   static constexpr int k_prefetch_stages = 3;
-  void prefetch(const manifest::ManifestLine& line, int stage) const;
+  std::size_t start_prefetch(const manifest::ManifestLine& line) const;
+  void continue_prefetch(std::size_t where, int stage) const;
   // Whether finish() reads the line's fields (for import taxes); when not, it may be given a line
   // that was not read.
   bool finish_reads_line() const { return !m_schedule.taxes.empty(); }

@@ -249,6 +249,7 @@ struct BatchSlot {
   const quota::Quota* claim = nullptr; // first pass: the quota a priced line would draw on
   EntryCharges charges;
   bool has_entry = false;
+  std::size_t facts_at = 0; // where its code's facts are (Engine::start_prefetch)
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
   SpooledLine spooled; // what the first pass kept of the line for the second (see ResultSpool)
@@ -287,6 +288,13 @@ public:
     manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
   }
   BatchSlot& operator[](std::size_t i) { return m_slots[i]; }
+  // Asks for the code facts of the first n records' lines (read already) at once (see
+  // Engine::start_prefetch).
+  void prefetch_facts(const Engine& engine, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) m_slots[i].facts_at = engine.start_prefetch(m_slots[i].line);
+    for (int stage = 1; stage < Engine::k_prefetch_stages; ++stage)
+      for (std::size_t i = 0; i < n; ++i) engine.continue_prefetch(m_slots[i].facts_at, stage);
+  }
   // A message the batch's first lines share with the batch before.
   std::string& carried_message() { return m_carried_message; }
   // Room for the rendered texts of the batch's records, to be written at once.
@@ -571,8 +579,7 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
       // Every line is priced whole: read first, their codes' facts fetched together (see the
       // first pass in price_manifests).
       for (std::size_t i = 0; i < n; ++i) batch.read_line(columns, i);
-      for (int stage = 0; stage < Engine::k_prefetch_stages; ++stage)
-        for (std::size_t i = 0; i < n; ++i) engine.prefetch(batch[i].line, stage);
+      batch.prefetch_facts(engine, n);
     }
     for (std::size_t i = 0; i < n; ++i) price(batch, i, !plan);
   };
@@ -693,8 +700,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       // lines' codes are in no cache yet (a manifest has thousands of codes, in no order), and
       // one line after another, each lookup would wait for memory alone.
       for (std::size_t i = 0; i < n; ++i) batch.read_line(columns, i);
-      for (int stage = 0; stage < Engine::k_prefetch_stages; ++stage)
-        for (std::size_t i = 0; i < n; ++i) engine.prefetch(batch[i].line, stage);
+      batch.prefetch_facts(engine, n);
       for (std::size_t i = 0; i < n; ++i) price(batch, i);
     };
     for_each_batch([&reader](Batch& batch) { return batch.read_records(reader); }, pool,
