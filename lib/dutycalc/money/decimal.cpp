@@ -130,7 +130,47 @@ Decimal::Raw checked_sum(Decimal::Raw a, Decimal::Raw b, bool subtract) {
 
 } // namespace
 
+namespace {
+// Decimal::parse of text of at most 18 digits in all, with at most 12 after the point: what
+// manifests and schedules hold. Its value fits 64 bits before scaling and cannot overflow. False
+// (with `out` untouched) for anything else, which the general parse then reads, or refuses.
+bool parse_short(std::string_view text, Decimal& out) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const bool negative = p != end && *p == '-';
+  if (negative) ++p;
+  std::uint64_t whole = 0;
+  const char* const whole_start = p;
+  for (; p != end; ++p) {
+    const auto digit = static_cast<unsigned>(static_cast<unsigned char>(*p) - '0');
+    if (digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  const auto whole_digits = p - whole_start;
+  std::uint64_t fraction = 0;
+  std::ptrdiff_t fraction_digits = 0;
+  if (p != end && *p == '.') {
+    const char* const fraction_start = ++p;
+    for (; p != end; ++p) {
+      const auto digit = static_cast<unsigned>(static_cast<unsigned char>(*p) - '0');
+      if (digit > 9) break;
+      fraction = fraction * 10 + digit;
+    }
+    fraction_digits = p - fraction_start;
+  }
+  if (p != end || whole_digits + fraction_digits == 0 || whole_digits + fraction_digits > 18 ||
+      fraction_digits > Decimal::k_places)
+    return false;
+  const Decimal::Raw magnitude =
+      static_cast<Decimal::Raw>(whole) * k_one +
+      static_cast<Decimal::Raw>(fraction * k_pow10[static_cast<std::size_t>(Decimal::k_places - fraction_digits)]);
+  out = Decimal::from_raw(negative ? -magnitude : magnitude);
+  return true;
+}
+} // namespace
+
 Decimal::ParseStatus Decimal::parse(std::string_view text, Decimal& out) {
+  if (parse_short(text, out)) return ParseStatus::ok;
   std::size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) ++i;

@@ -234,3 +234,64 @@ TEST_CASE("Decimal text is the digits of its raw integer, for every number of pl
     }
   }
 }
+
+namespace {
+// Decimal::parse worked out the slow way: the status it must give and, when ok, the raw value.
+std::pair<Decimal::ParseStatus, mp::int256_t> reference_parse(const std::string& text) {
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) ++i;
+  std::string whole, fraction;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') whole += text[i++];
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') fraction += text[i++];
+  }
+  if (i != text.size() || whole.size() + fraction.size() == 0) return {Decimal::ParseStatus::syntax, 0};
+  while (fraction.size() > 12 && fraction.back() == '0') fraction.pop_back();
+  const mp::int256_t limit = (mp::int256_t(1) << 127) - 1;
+  // Digit by digit (Boost would read a leading 0 as octal).
+  const auto number = [](const std::string& digits) {
+    mp::int256_t n = 0;
+    for (const char c : digits) n = n * 10 + (c - '0');
+    return n;
+  };
+  mp::int256_t value = number(whole);
+  if (value * number("1000000000000") > limit) return {Decimal::ParseStatus::overflow, 0};
+  if (fraction.size() > 12) return {Decimal::ParseStatus::too_many_places, 0};
+  fraction.resize(12, '0');
+  value = value * number("1000000000000") + number(fraction);
+  if (value > limit) return {Decimal::ParseStatus::overflow, 0};
+  return {Decimal::ParseStatus::ok, negative ? mp::int256_t(-value) : value};
+}
+} // namespace
+
+TEST_CASE("Decimal::parse agrees with the slow reading of the text, short and long") {
+  std::vector<std::string> texts = {"0", "-0", "1.", ".5", "-.5", "00012.340", "123456789012345678",
+                                    "1234567890123456789", "0.123456789012", "0.1234567890123",
+                                    "0.1234567890120", "999999.999999999999", "12.345678901234",
+                                    "170141183460469231731687303.715884105727",
+                                    "170141183460469231731687303.715884105728", "1e5", "1,5", "--1",
+                                    "-", ".", "", " 1", "1 ", "+1", "1.2.3", "١"};
+  std::uint64_t state = 0x853C49E6748FEA9Bull;
+  const std::string alphabet = "0123456789012345678901234567890123456789.-x";
+  for (int n = 0; n < 20000; ++n) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    std::string text;
+    const auto length = static_cast<std::size_t>(state >> 59); // 0..31
+    for (std::size_t k = 0; k < length; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      // Mostly digits, a point now and then, rarely a sign or a stray letter.
+      const auto pick = static_cast<std::size_t>(state >> 58) % alphabet.size();
+      text += alphabet[pick];
+    }
+    texts.push_back(text);
+  }
+  for (const std::string& text : texts) {
+    INFO("text '" << text << "'");
+    const auto [status, raw] = reference_parse(text);
+    Decimal d;
+    REQUIRE(Decimal::parse(text, d) == status);
+    if (status == Decimal::ParseStatus::ok) REQUIRE(mp::int256_t(d.raw()) == raw);
+  }
+}
