@@ -87,8 +87,6 @@ template <class F> auto checked(F&& f) {
 // Fast paths. Most amounts are far from the limits: when both operands of a product fit in 63
 // bits the product fits the builtin 128-bit type, and the exact result is computed there; only
 // the rest goes through the checked 256-bit types above. Results are the same either way.
-constexpr Decimal::Raw k_raw_max = static_cast<Decimal::Raw>((static_cast<U128>(1) << 127) - 1);
-
 bool fits_63(Decimal::Raw v) {
   constexpr Decimal::Raw k_limit = static_cast<Decimal::Raw>(1) << 63;
   return v < k_limit && v > -k_limit;
@@ -121,12 +119,6 @@ Decimal::Raw divide_rounded_raw(Decimal::Raw n, Decimal::Raw d, RoundingMode mod
   return q;
 }
 
-Decimal::Raw checked_sum(Decimal::Raw a, Decimal::Raw b, bool subtract) {
-  Decimal::Raw r;
-  const bool overflow = subtract ? __builtin_sub_overflow(a, b, &r) : __builtin_add_overflow(a, b, &r);
-  if (overflow || r < -k_raw_max) throw OverflowError("amount too large for exact arithmetic");
-  return r;
-}
 
 } // namespace
 
@@ -218,9 +210,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return d;
 }
 
-Decimal operator+(Decimal a, Decimal b) { return Decimal(checked_sum(a.m_raw, b.m_raw, false)); }
-
-Decimal operator-(Decimal a, Decimal b) { return Decimal(checked_sum(a.m_raw, b.m_raw, true)); }
+void Decimal::throw_overflow() { throw OverflowError("amount too large for exact arithmetic"); }
 
 Decimal Decimal::operator-() const {
   // Stored values lie within +-(2^127 - 1), so the negation always fits.

@@ -41,8 +41,18 @@ public:
   static ParseStatus parse(std::string_view text, Decimal& out);
   static std::optional<Decimal> parse(std::string_view text);
 
-  friend Decimal operator+(Decimal a, Decimal b);
-  friend Decimal operator-(Decimal a, Decimal b);
+  // Sums are inline (they are everywhere in pricing); the result must stay within the stored
+  // range, +-(2^127 - 1), or OverflowError is thrown.
+  friend Decimal operator+(Decimal a, Decimal b) {
+    Raw r;
+    if (__builtin_add_overflow(a.m_raw, b.m_raw, &r) || r < -k_raw_max) throw_overflow();
+    return Decimal(r);
+  }
+  friend Decimal operator-(Decimal a, Decimal b) {
+    Raw r;
+    if (__builtin_sub_overflow(a.m_raw, b.m_raw, &r) || r < -k_raw_max) throw_overflow();
+    return Decimal(r);
+  }
   friend Decimal operator*(Decimal a, Decimal b);
   Decimal operator-() const;
   Decimal& operator+=(Decimal other) { return *this = *this + other; }
@@ -74,6 +84,8 @@ public:
   }
 
 private:
+  static constexpr Raw k_raw_max = static_cast<Raw>(INT64_MAX) << 64 | static_cast<Raw>(UINT64_MAX);
+  [[noreturn, gnu::cold]] static void throw_overflow();
   constexpr explicit Decimal(Raw raw) : m_raw(raw) {}
   Raw m_raw = 0;
 };
