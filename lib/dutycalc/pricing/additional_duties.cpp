@@ -18,8 +18,7 @@ void consider(const schedule::Measure& measure, const schedule::Schedule& schedu
   if (!measure.window.contains(date)) outcome.status = Status::not_in_force;
   else if (!measure.origins.matches(origin, date)) outcome.status = Status::origin_not_covered;
   else if (!measure.melt_countries.empty() &&
-           std::find(measure.melt_countries.begin(), measure.melt_countries.end(),
-                     melt_country) == measure.melt_countries.end())
+           !schedule::lists_country(measure.melt_countries, melt_country))
     outcome.status = Status::melt_condition;
   else if (measure.exported_before && !(export_date && *export_date < *measure.exported_before)) {
     outcome.status = Status::not_in_force;

@@ -18,9 +18,6 @@ bool any_of_groups(const std::vector<const CountryGroup*>& groups, CountryCode c
   return std::any_of(groups.begin(), groups.end(),
                      [&](const CountryGroup* g) { return g->contains(c, d); });
 }
-bool listed(const std::vector<CountryCode>& list, CountryCode c) {
-  return std::any_of(list.begin(), list.end(), [c](const CountryCode& x) { return same_country(x, c); });
-}
 
 void append_list(std::string& out, const std::vector<CountryCode>& countries,
                  const std::vector<const CountryGroup*>& groups) {
@@ -39,9 +36,9 @@ void append_list(std::string& out, const std::vector<CountryCode>& countries,
 } // namespace
 
 bool OriginScope::matches(CountryCode origin, Date date) const {
-  const bool included = all || listed(countries, origin) || any_of_groups(groups, origin, date);
+  const bool included = all || lists_country(countries, origin) || any_of_groups(groups, origin, date);
   if (!included) return false;
-  return !listed(except_countries, origin) && !any_of_groups(except_groups, origin, date);
+  return !lists_country(except_countries, origin) && !any_of_groups(except_groups, origin, date);
 }
 
 std::string OriginScope::describe() const {

@@ -19,6 +19,12 @@ inline std::string_view view(const CountryCode& c) { return {c.data(), 2}; }
 constexpr bool same_country(const CountryCode& a, const CountryCode& b) {
   return a[0] == b[0] && a[1] == b[1];
 }
+// Whether `list` holds `country`.
+inline bool lists_country(const std::vector<CountryCode>& list, CountryCode country) {
+  for (const CountryCode& c : list)
+    if (same_country(c, country)) return true;
+  return false;
+}
 
 struct Membership {
   CountryCode country{};

@@ -6,7 +6,7 @@ namespace dutycalc::schedule {
 
 namespace {
 bool melt_condition(const std::vector<CountryCode>& countries, CountryCode melt) {
-  return countries.empty() || std::find(countries.begin(), countries.end(), melt) != countries.end();
+  return countries.empty() || lists_country(countries, melt);
 }
 } // namespace
 
