@@ -295,3 +295,35 @@ TEST_CASE("Decimal::parse agrees with the slow reading of the text, short and lo
     if (status == Decimal::ParseStatus::ok) REQUIRE(mp::int256_t(d.raw()) == raw);
   }
 }
+
+TEST_CASE("round gives the nearest multiple the slow way gives, for every place and mode") {
+  std::vector<Decimal::Raw> raws = {0, 1, 4999999999, 5000000000, 5000000001, 15000000000,
+                                    25000000000, 10000000000, 9999999999, INT64_MAX,
+                                    static_cast<Decimal::Raw>(INT64_MAX) + 1};
+  std::uint64_t state = 0xDA3E39CB94B95BDBull;
+  for (int i = 0; i < 2000; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    Decimal::Raw r = static_cast<Decimal::Raw>(state >> (i % 40));
+    if (i % 4 == 0) r = r / 1000000000 * 1000000000 + 500000000 * (i % 8 == 0); // ties
+    raws.push_back(r);
+  }
+  const std::size_t count = raws.size();
+  for (std::size_t i = 0; i < count; ++i) raws.push_back(-raws[i]);
+  for (const Decimal::Raw raw : raws) {
+    for (int places = 0; places < 12; ++places) {
+      mp::int256_t unit = 1;
+      for (int k = places; k < 12; ++k) unit *= 10;
+      for (const RoundingMode mode : {RoundingMode::half_up, RoundingMode::half_even, RoundingMode::down}) {
+        const mp::int256_t n(raw);
+        mp::int256_t q = n / unit;
+        const mp::int256_t r = n % unit;
+        const mp::int256_t twice = (r < 0 ? mp::int256_t(-r) : r) * 2;
+        if (r != 0 && mode != RoundingMode::down &&
+            (twice > unit || (twice == unit && (mode == RoundingMode::half_up || q % 2 != 0))))
+          q += n < 0 ? -1 : 1;
+        INFO("raw " << n.str() << ", places " << places);
+        REQUIRE(mp::int256_t(round(Decimal::from_raw(raw), places, mode).raw()) == q * unit);
+      }
+    }
+  }
+}
