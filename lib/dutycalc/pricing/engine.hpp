@@ -71,6 +71,10 @@ public:
   static constexpr int k_prefetch_stages = 3;
   std::size_t start_prefetch(const manifest::ManifestLine& line) const;
   void continue_prefetch(std::size_t where, int stage) const;
+  // Whether a line price_duties() left ok is still ok once finished with no entry's charges:
+  // finishes it (into `out`) when that is not certain. It is certain when the schedule has no
+  // import taxes and every amount is far below the limit (finishing then only adds them up).
+  bool stays_ok_alone(const manifest::ManifestLine& line, LineResult& out) const;
   // Whether finish() reads the line's fields (for import taxes); when not, it may be given a line
   // that was not read.
   bool finish_reads_line() const { return !m_schedule.taxes.empty(); }

@@ -653,8 +653,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       slot.spooled.message.assign(slot.result.message);
       if (slot.result.status != LineStatus::ok) return;
       // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
-      engine.finish(slot.line, slot.result);
-      if (slot.result.status == LineStatus::ok)
+      if (engine.stays_ok_alone(slot.line, slot.result))
         slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
     };
     const auto learn = [&](Batch& batch, std::size_t n) {
