@@ -1,5 +1,7 @@
 #include <dutycalc/hs_code.hpp>
 
+#include <dutycalc/util/trim.hpp>
+
 #include <fmt/format.h>
 
 namespace dutycalc {
@@ -8,11 +10,6 @@ namespace {
 constexpr std::uint64_t k_pow10[] = {1,      10,      100,      1000,      10000,     100000,
                                      1000000, 10000000, 100000000, 1000000000, 10000000000};
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 } // namespace
 
 std::optional<HsCode> HsCode::parse(std::string_view text, int min_digits, std::string* why) {
@@ -20,7 +17,7 @@ std::optional<HsCode> HsCode::parse(std::string_view text, int min_digits, std::
     if (why) *why = std::move(message);
     return std::nullopt;
   };
-  const std::string_view code = trim(text);
+  const std::string_view code = trim_blanks(text);
   if (code.empty()) return fail("empty HS code");
   HsCode out;
   bool last_was_dot = true; // a dot may not lead, trail or double

@@ -3,6 +3,7 @@
 #include <dutycalc/country.hpp>
 #include <dutycalc/manifest/manifest_line.hpp>
 #include <dutycalc/rate/unit.hpp>
+#include <dutycalc/util/trim.hpp>
 
 #include <fmt/format.h>
 
@@ -19,12 +20,6 @@ constexpr std::size_t k_shown_bytes = 40;
 // Longer than any HS code spelling; longer fields get a short message instead of HsCode's, which
 // would repeat the whole field.
 constexpr std::size_t k_longest_hs_code = 32;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 char upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -112,7 +107,7 @@ public:
                ? m_record.fields[static_cast<std::size_t>(index)]
                : std::string_view();
   }
-  std::string_view text(int index) const { return trim(raw(index)); }
+  std::string_view text(int index) const { return trim_blanks(raw(index)); }
 
   // Where field `index` starts; for a field the record does not have, just after its last field.
   void fail(int index, std::string message) {
