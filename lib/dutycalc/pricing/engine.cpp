@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 
 namespace dutycalc::pricing {
 
@@ -33,7 +34,23 @@ std::size_t codes_that_may_resolve(const schedule::Schedule& schedule) {
 
 Engine::Engine(const schedule::Schedule& schedule, EngineOptions options)
     : m_schedule(schedule), m_options(options), m_rules(schedule),
-      m_facts(std::make_unique<CodeFactsTable>(codes_that_may_resolve(schedule))) {}
+      m_facts(std::make_unique<CodeFactsTable>(codes_that_may_resolve(schedule))) {
+  for (const schedule::Measure& measure : schedule.measures)
+    m_added_texts.emplace_back(&measure, rate::added_to_base(measure.rate));
+  std::sort(m_added_texts.begin(), m_added_texts.end(),
+            [](const auto& a, const auto& b) { return std::less<>()(a.first, b.first); });
+}
+
+const std::string& Engine::added_text(const schedule::Measure& measure) const {
+  const auto at = std::lower_bound(
+      m_added_texts.begin(), m_added_texts.end(), &measure,
+      [](const auto& entry, const schedule::Measure* m) { return std::less<>()(entry.first, m); });
+  if (at != m_added_texts.end() && at->first == &measure) return at->second;
+  // A measure not in the engine's schedule (none is priced): written now, for this thread.
+  thread_local std::string text;
+  text = rate::added_to_base(measure.rate);
+  return text;
+}
 
 Engine::~Engine() = default;
 
@@ -414,7 +431,7 @@ void Engine::price_duties_checked(const manifest::ManifestLine& line, LineResult
       sums.add(&measure, measure.rate.uses_applicable_subheading() ? total.amount - evaluation.amount
                                                                    : total.amount);
       if (out.detail)
-        out.rate.append(" + ").append(rate::added_to_base(measure.rate)).append(" (")
+        out.rate.append(" + ").append(added_text(measure)).append(" (")
             .append(measure.heading).append(")");
     }
   }

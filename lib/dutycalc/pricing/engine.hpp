@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dutycalc::fx {
 class FxTable;
@@ -109,6 +111,10 @@ private:
   EngineOptions m_options;
   schedule::RuleIndex m_rules;
   std::unique_ptr<CodeFactsTable> m_facts;
+  // What each measure adds to the base rate, as the rate column shows it (rate::added_to_base),
+  // written once: by the measure's address, sorted.
+  std::vector<std::pair<const schedule::Measure*, std::string>> m_added_texts;
+  const std::string& added_text(const schedule::Measure& measure) const;
 };
 
 } // namespace dutycalc::pricing
