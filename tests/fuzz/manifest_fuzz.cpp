@@ -4,7 +4,8 @@
 // an OwnedRecord copy of each record equals it (fields, places, problem, plain text) and stays
 // valid after the reader moves on, also when the same OwnedRecord held a longer record just
 // before, and when OwnedRecords are copied and moved (a batch keeps them in a vector); and that
-// encode_record() then OwnedRecord::decode() give each record back.
+// encode_record() then OwnedRecord::decode() give each record back, and plain_record_text() a
+// plain record's text and number of fields.
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/manifest/manifest_line.hpp>
@@ -89,6 +90,12 @@ void check_owned_copies(const CsvRecord& record, OwnedRecord& reused,
   decoded.assign(longer.record);
   decoded.decode(bytes);
   if (flatten(decoded.record()) != expected) std::abort();
+  // A plain record's text and number of fields, read without splitting it (the second pass
+  // writes a plain CSV record from these).
+  std::size_t fields = 0;
+  const std::string_view plain = dutycalc::manifest::plain_record_text(bytes, fields);
+  if (plain != record.plain_text) std::abort();
+  if (!plain.empty() && fields != record.fields.size()) std::abort();
   // Copies outlive the reader's buffers and the vector's reallocations (checked at the end).
   kept.push_back(cycled);
 }
