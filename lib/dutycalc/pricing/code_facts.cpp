@@ -43,7 +43,8 @@ void CodeFactsTable::prefetch(std::size_t at, int stage) const {
     __builtin_prefetch(&slot);
     return;
   }
-  const CodeFacts* facts = slot.load(std::memory_order_relaxed);
+  // Acquire: stage 2 reads the facts, which another thread may have just published.
+  const CodeFacts* facts = slot.load(std::memory_order_acquire);
   if (!facts) return;
   if (stage == 1) {
     __builtin_prefetch(facts);
