@@ -137,7 +137,7 @@ std::uint16_t de_minimis_for(const schedule::Schedule& schedule, schedule::Count
 class RecentDeMinimis {
 public:
   std::uint16_t of(const schedule::Schedule& schedule, schedule::CountryCode origin, Date date) {
-    if (!m_known || origin != m_origin || date != m_date) {
+    if (!m_known || !schedule::same_country(origin, m_origin) || date != m_date) {
       m_rule = de_minimis_for(schedule, origin, date);
       m_origin = origin;
       m_date = date;
