@@ -252,9 +252,7 @@ struct BatchSlot {
   std::size_t facts_at = 0; // where its code's facts are (Engine::start_prefetch)
   std::string text;       // the rendered record
   std::string diagnostic; // the message of a line that could not be priced
-  SpooledLine spooled; // what the first pass kept of the line for the second (see ResultSpool)
-  bool same_message = false; // second pass: the kept message is the line before's
-  const std::string* message = nullptr; // its message: in this slot or an earlier one of the batch
+  KeptLine kept; // second pass: what the first kept of the line (views into the batch's block)
 };
 
 class Batch {
@@ -266,23 +264,25 @@ public:
     while (n < k_batch_records && reader.next(m_scratch)) m_slots[n++].record.assign(m_scratch);
     return n;
   }
-  // Reads up to k_batch_records of the `left` lines the first pass kept in `spool`, each with its
-  // record (encoded: decode_record(i) decodes it); the number read. Throws Error when the spool
-  // ends before.
+  // Reads the next block of the `left` lines the first pass kept in `spool` (the lines of one of
+  // its batches), each with its record (encoded: decode_record(i) decodes it); the number read.
+  // Throws Error when the spool ends before, or its block is not one of these lines' batches.
   std::size_t read_kept(ResultSpool& spool, std::size_t& left) {
     if (m_slots.size() < k_batch_records) m_slots.resize(k_batch_records);
-    const std::size_t n = std::min(left, k_batch_records);
-    for (std::size_t i = 0; i < n; ++i) {
-      BatchSlot& slot = m_slots[i];
-      if (!spool.next(slot.spooled, slot.same_message))
-        throw Error("the first pass kept fewer lines than it read");
-    }
+    if (left == 0) return 0;
+    if (!spool.next(m_block_bytes)) throw Error("the first pass kept fewer lines than it read");
+    SpoolBlockReader block(m_block_bytes);
+    const std::size_t n = block.lines();
+    if (n == 0 || n > std::min(left, k_batch_records))
+      throw Error("the first pass's temporary file is not as written");
+    for (std::size_t i = 0; i < n; ++i) block.next(m_slots[i].kept);
+    if (!block.done()) throw Error("the first pass's temporary file is not as written");
     left -= n;
     return n;
   }
   // The record of kept line `i` (see read_kept), decoded: not while reading, which is done for
   // one batch at a time, but with the rest of the line's work.
-  void decode_record(std::size_t i) { m_slots[i].record.decode(m_slots[i].spooled.record); }
+  void decode_record(std::size_t i) { m_slots[i].record.decode(m_slots[i].kept.record); }
   // Reads the line of record `i`.
   void read_line(const manifest::ColumnMap& columns, std::size_t i) {
     manifest::read_line(m_slots[i].record.record(), columns, m_slots[i].line);
@@ -295,15 +295,16 @@ public:
     for (int stage = 1; stage < Engine::k_prefetch_stages; ++stage)
       for (std::size_t i = 0; i < n; ++i) engine.continue_prefetch(m_slots[i].facts_at, stage);
   }
-  // A message the batch's first lines share with the batch before.
-  std::string& carried_message() { return m_carried_message; }
+  // First pass: the batch's lines as the spool keeps them.
+  SpoolBlock& block() { return m_block; }
   // Room for the rendered texts of the batch's records, to be written at once.
   std::vector<std::string_view>& texts() { return m_texts; }
 
 private:
   std::vector<BatchSlot> m_slots;
   std::vector<std::string_view> m_texts;
-  std::string m_carried_message;
+  SpoolBlock m_block;
+  std::string m_block_bytes; // second pass: the block the kept lines are read from
   manifest::CsvRecord m_scratch;
 };
 
@@ -412,7 +413,6 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
 // on no quota with their entries' charges; those that draw are priced again with their draws).
 struct RunPlan {
   ResultSpool results;
-  std::string last_message; // the message of the last line the second pass took from `results`
   struct Manifest {
     manifest::ColumnMap columns;
     std::size_t records = 0;
@@ -478,30 +478,20 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
   const bool with_rules = writer.shows_rules();
   // In input order: each line's quota draw and share of its entry's fees.
   const auto share = [&](Batch& batch, std::size_t n) {
-    // Messages are not copied: a line's is in its own slot or in the last before it that has one.
-    const std::string* message = nullptr;
     for (std::size_t i = 0; i < n; ++i, ++record_index) {
       BatchSlot& slot = batch[i];
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
-      if (!slot.same_message) {
-        message = &slot.spooled.message;
-      } else if (!message) {
-        batch.carried_message() = plan->last_message;
-        message = &batch.carried_message();
-      }
-      slot.message = message;
       if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
-        share_entry_charges(engine.schedule(), *plan, slot.spooled.entry, slot.spooled.value,
+        share_entry_charges(engine.schedule(), *plan, slot.kept.entry, slot.kept.value,
                             slot.charges);
         slot.has_entry = true;
       }
     }
-    if (message) plan->last_message = *message;
   };
   const bool writer_reads_lines = writer.reads_lines();
   // `line_read`: whether the record's line was read already.
@@ -524,8 +514,8 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
     const EntryCharges* charges = slot.has_entry ? &slot.charges : nullptr;
     if (plan && !slot.draw) {
       // As the first pass priced it, now with its entry's charges.
-      decode_result(slot.spooled.result, slot.result);
-      slot.result.message.assign(*slot.message);
+      decode_result(slot.kept.result, slot.result);
+      slot.result.message.assign(slot.kept.message);
       if (slot.result.status == LineStatus::ok) {
         if (engine.finish_reads_line()) read_line();
         engine.finish(slot.line, slot.result, charges);
@@ -545,7 +535,7 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
     slot.text.clear();
     if (renders && !decoded) {
       std::size_t fields = 0;
-      const std::string_view text = manifest::plain_record_text(slot.spooled.record, fields);
+      const std::string_view text = manifest::plain_record_text(slot.kept.record, fields);
       if (writer.render_plain(text, fields, slot.result, slot.text)) return;
     }
     decode();
@@ -642,37 +632,29 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     const std::size_t first_record = record_index;
     const auto price = [&](Batch& batch, std::size_t i) {
       BatchSlot& slot = batch[i];
-      slot.spooled.record.clear();
-      manifest::encode_record(slot.record.record(), slot.spooled.record);
       // Priced as the second pass writes it, before its entry's charges are known: kept for it.
       slot.result.detail = true;
       slot.result.with_rules = with_rules;
       slot.claim = nullptr;
       engine.price_duties(slot.line, slot.result);
-      encode_result(slot.result, slot.spooled.result);
-      slot.spooled.message.assign(slot.result.message);
+      batch.block().add(slot.record.record(), slot.result);
       if (slot.result.status != LineStatus::ok) return;
       // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
       if (engine.stays_ok_alone(slot.line, slot.result))
         slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
     };
     const auto learn = [&](Batch& batch, std::size_t n) {
+      SpoolBlock& block = batch.block();
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
-        SpooledLine& spooled = batch[i].spooled;
-        spooled.entry = SpooledLine::k_no_entry;
         plan.in_entry.push_back(false);
-        if (line.problem || result.status != LineStatus::ok) {
-          plan.results.append(spooled);
-          continue;
-        }
+        if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         entry_key(line, source.display_name, key);
-        spooled.entry = recent.of(key, find_or_add_entry);
-        spooled.value = result.value.amount;
-        plan.results.append(spooled);
-        EntryState& entry = plan.entries[spooled.entry];
+        const std::uint32_t e = recent.of(key, find_or_add_entry);
+        block.set_entry(i, e);
+        EntryState& entry = plan.entries[e];
         if (!entry.started) {
           entry.started = true;
           entry.date = date;
@@ -692,6 +674,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
                           quota::quota_quantity(*q, result.value.amount, line.quantities), key});
         claim_values.push_back(result.value.amount);
       }
+      plan.results.append(block);
       return true;
     };
     const auto price_batch = [&](Batch& batch, std::size_t n) {
@@ -700,6 +683,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       // one line after another, each lookup would wait for memory alone.
       for (std::size_t i = 0; i < n; ++i) batch.read_line(columns, i);
       batch.prefetch_facts(engine, n);
+      batch.block().clear();
       for (std::size_t i = 0; i < n; ++i) price(batch, i);
     };
     for_each_batch([&reader](Batch& batch) { return batch.read_records(reader); }, pool,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace dutycalc::pricing {
@@ -85,6 +86,16 @@ template <class Write> void append_bounded(std::string& out, std::size_t bound, 
   out.resize(static_cast<std::size_t>(writer.at() - out.data()));
 }
 
+// The amount put_amount() wrote with tag `tag` (extra bits ignored), read from `in`.
+Decimal read_amount(ByteReader& in, unsigned char tag, const char* not_as_written) {
+  switch (tag & k_amount_bits) {
+  case k_zero: return Decimal{};
+  case k_narrow: return Decimal::from_raw(in.get<std::int64_t>());
+  case k_wide: return Decimal::from_raw(in.get<Decimal::Raw>());
+  }
+  throw Error(not_as_written);
+}
+
 class Reader {
 public:
   explicit Reader(std::string_view bytes) : m_in(bytes, "a spooled line result is cut short") {}
@@ -99,12 +110,7 @@ public:
   Decimal get_amount() { return amount(get<unsigned char>()); }
   // The amount whose tag is `tag` (extra bits ignored).
   Decimal amount(unsigned char tag) {
-    switch (tag & k_amount_bits) {
-    case k_zero: return Decimal{};
-    case k_narrow: return Decimal::from_raw(get<std::int64_t>());
-    case k_wide: return Decimal::from_raw(get<Decimal::Raw>());
-    }
-    throw Error("a spooled line result is not as written");
+    return read_amount(m_in, tag, "a spooled line result is not as written");
   }
   Money get_money(const Currency& usual) {
     const auto tag = get<unsigned char>();
@@ -118,17 +124,20 @@ private:
   ByteReader m_in;
 };
 
+constexpr const char* k_not_as_written = "the first pass's temporary file is not as written";
+
 std::string io_reason(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
 } // namespace
 
-void encode_result(const LineResult& result, std::string& out) {
+namespace {
+// encode_result(), appended to `out`.
+void append_result(const LineResult& result, std::string& out) {
   std::size_t bound = 2 + k_view_bytes + 2 * k_text_bytes + result.rate.size() +
                       result.quota.size() + sizeof(Currency) + 9 * k_money_bytes + 4;
   for (const AppliedRule& rule : result.rules)
     bound += k_view_bytes + 2 * k_text_bytes + rule.rate.size() + rule.source.size() +
              k_amount_bytes;
-  out.clear();
   append_bounded(out, bound, [&](Writer& w) {
     w.put(static_cast<std::uint8_t>(result.status));
     w.put(static_cast<std::uint8_t>(result.problem_column));
@@ -149,6 +158,13 @@ void encode_result(const LineResult& result, std::string& out) {
       w.put_amount(rule.amount);
     }
   });
+}
+
+} // namespace
+
+void encode_result(const LineResult& result, std::string& out) {
+  out.clear();
+  append_result(result, out);
 }
 
 void decode_result(std::string_view bytes, LineResult& out) {
@@ -174,64 +190,119 @@ void decode_result(std::string_view bytes, LineResult& out) {
   if (!in.done()) throw Error("a spooled line result has bytes past its end");
 }
 
+// A block: the number of lines (32 bits), then for each line its record and its result (each as a
+// text: length and bytes), its entry number (32 bits), its value (an amount), and its message: a
+// byte 0 (the same as the line before's in the block) or 1 followed by the message as a text.
+void SpoolBlock::clear() {
+  m_bytes.assign(sizeof(std::uint32_t), '\0');
+  m_entry_at.clear();
+  m_message_size = 0;
+}
+
+void SpoolBlock::add(const manifest::CsvRecord& record, const LineResult& result) {
+  if (m_bytes.empty()) clear();
+  // The record's length, once encode_record() has written it.
+  const std::size_t record_at = m_bytes.size();
+  m_bytes.append(k_text_bytes, '\0');
+  manifest::encode_record(record, m_bytes);
+  const auto record_size = static_cast<std::uint32_t>(m_bytes.size() - record_at - k_text_bytes);
+  std::memcpy(m_bytes.data() + record_at, &record_size, sizeof record_size);
+  const std::size_t result_at = m_bytes.size();
+  m_bytes.append(k_text_bytes, '\0');
+  append_result(result, m_bytes);
+  const auto result_size = static_cast<std::uint32_t>(m_bytes.size() - result_at - k_text_bytes);
+  std::memcpy(m_bytes.data() + result_at, &result_size, sizeof result_size);
+
+  const std::string_view message = result.message;
+  const bool same = !m_entry_at.empty() && message.size() == m_message_size &&
+                    std::memcmp(m_bytes.data() + m_message_at, message.data(), message.size()) == 0;
+  m_entry_at.push_back(m_bytes.size());
+  append_bounded(m_bytes, 4 + k_amount_bytes + 1 + k_text_bytes + message.size(), [&](Writer& w) {
+    w.put(KeptLine::k_no_entry);
+    w.put_amount(result.value.amount);
+    w.put(static_cast<std::uint8_t>(same ? 0 : 1));
+    if (!same) w.put_text(message);
+  });
+  if (!same) {
+    m_message_at = m_bytes.size() - message.size();
+    m_message_size = message.size();
+  }
+  const auto lines = static_cast<std::uint32_t>(m_entry_at.size());
+  std::memcpy(m_bytes.data(), &lines, sizeof lines);
+}
+
+void SpoolBlock::set_entry(std::size_t line, std::uint32_t entry) {
+  std::memcpy(m_bytes.data() + m_entry_at.at(line), &entry, sizeof entry);
+}
+
+SpoolBlockReader::SpoolBlockReader(std::string_view bytes)
+    : m_in(bytes, "the first pass's temporary file is cut short inside a block") {
+  m_lines = m_in.get<std::uint32_t>();
+}
+
+void SpoolBlockReader::next(KeptLine& line) {
+  if (m_read == m_lines) throw Error("the first pass's temporary file has fewer lines in a block than it says");
+  line.record = m_in.text();
+  line.result = m_in.text();
+  line.entry = m_in.get<std::uint32_t>();
+  const auto tag = m_in.get<unsigned char>();
+  if (tag & ~k_amount_bits) throw Error(k_not_as_written);
+  line.value = read_amount(m_in, tag, k_not_as_written);
+  const auto kind = m_in.get<std::uint8_t>();
+  if (kind > 1 || (kind == 0 && m_read == 0)) throw Error(k_not_as_written);
+  if (kind == 1) m_message = m_in.text();
+  line.message = m_message;
+  ++m_read;
+}
+
 ResultSpool::ResultSpool() {
   std::string path;
   m_fd = make_temporary_file("results", "the first pass's results", path);
   // Unnamed from now on: the file goes when it is closed, also when the run stops early.
   ::unlink(path.c_str());
-  m_buffer.reserve(k_buffer_bytes);
 }
 
 ResultSpool::~ResultSpool() {
   if (m_fd >= 0) ::close(m_fd);
 }
 
-// A line in the file: its length (of what follows), the record's length and bytes, the result's
-// length and bytes, the entry number, the value (with an entry), and the message: a byte 0 (the
-// same as the line before's) or 1 followed by the message's length and bytes.
-void ResultSpool::append(const SpooledLine& line) {
-  // The lines of an entry usually carry the same message: it is written once.
-  const bool same = line.message == m_last_message;
-  const std::size_t bound = 4 + 2 * k_text_bytes + line.record.size() + line.result.size() + 4 +
-                            k_amount_bytes + 1 +
-                            (same ? 0 : k_text_bytes + line.message.size());
-  const std::size_t start = m_buffer.size();
-  append_bounded(m_buffer, bound, [&](Writer& w) {
-    w.put(std::uint32_t{0}); // the length, once known
-    w.put_text(line.record);
-    w.put_text(line.result);
-    w.put(line.entry);
-    if (line.entry != SpooledLine::k_no_entry) w.put_amount(line.value);
-    w.put(static_cast<std::uint8_t>(same ? 0 : 1));
-    if (!same) w.put_text(line.message);
-  });
-  const auto length = static_cast<std::uint32_t>(m_buffer.size() - start - 4);
-  std::memcpy(m_buffer.data() + start, &length, sizeof length);
-  if (!same) m_last_message.assign(line.message);
-  if (m_buffer.size() >= k_buffer_bytes) flush();
-}
-
-void ResultSpool::flush() {
-  std::size_t done = 0;
-  while (done < m_buffer.size()) {
-    const ssize_t n = ::write(m_fd, m_buffer.data() + done, m_buffer.size() - done);
+// In the file each block is its size in bytes (32 bits), then its bytes. Written straight from
+// the block's memory: a block is some kilobytes, one system call.
+void ResultSpool::append(const SpoolBlock& block) {
+  if (block.lines() == 0) return;
+  const std::string_view bytes = block.bytes();
+  const auto size = static_cast<std::uint32_t>(bytes.size());
+  iovec pieces[2] = {{const_cast<std::uint32_t*>(&size), sizeof size},
+                     {const_cast<char*>(bytes.data()), bytes.size()}};
+  std::size_t skip = 0; // bytes written so far
+  const std::size_t total = sizeof size + bytes.size();
+  while (skip < total) {
+    iovec left[2];
+    int count = 0;
+    std::size_t offset = skip;
+    for (const iovec& piece : pieces) {
+      if (offset >= piece.iov_len) {
+        offset -= piece.iov_len;
+        continue;
+      }
+      left[count++] = {static_cast<char*>(piece.iov_base) + offset, piece.iov_len - offset};
+      offset = 0;
+    }
+    const ssize_t n = ::writev(m_fd, left, count);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw Error(io_reason("cannot write the first pass's temporary file"));
     }
-    done += static_cast<std::size_t>(n);
+    skip += static_cast<std::size_t>(n);
   }
-  m_buffer.clear();
 }
 
 void ResultSpool::rewind() {
-  flush();
   if (::lseek(m_fd, 0, SEEK_SET) != 0)
     throw Error(io_reason("cannot read back the first pass's temporary file"));
   m_reading = true;
   m_pos = m_end = 0;
   m_buffer.resize(k_buffer_bytes);
-  m_last_message.clear();
 }
 
 std::size_t ResultSpool::fill_up_to(std::size_t bytes) {
@@ -240,7 +311,7 @@ std::size_t ResultSpool::fill_up_to(std::size_t bytes) {
   std::memmove(m_buffer.data(), m_buffer.data() + m_pos, m_end - m_pos);
   m_end -= m_pos;
   m_pos = 0;
-  if (m_buffer.size() < bytes) m_buffer.resize(bytes); // a line longer than the buffer
+  if (m_buffer.size() < bytes) m_buffer.resize(bytes); // a block longer than the buffer
   while (m_end < bytes) {
     const ssize_t n = ::read(m_fd, m_buffer.data() + m_end, m_buffer.size() - m_end);
     if (n < 0 && errno == EINTR) continue;
@@ -255,35 +326,17 @@ bool ResultSpool::fill(std::size_t bytes) {
   const std::size_t had = m_end - m_pos;
   if (fill_up_to(bytes) == bytes) return true;
   if (had == 0 && m_end == 0) return false;
-  throw Error("the first pass's temporary file ends inside a line");
+  throw Error("the first pass's temporary file ends inside a block");
 }
 
-bool ResultSpool::next(SpooledLine& line, bool& same_message) {
+bool ResultSpool::next(std::string& block) {
   if (!m_reading) throw Error("the first pass's results are read before they are all written");
-  std::uint32_t length = 0;
-  if (!fill(sizeof length)) return false;
-  std::memcpy(&length, m_buffer.data() + m_pos, sizeof length);
-  if (!fill(sizeof length + length))
-    throw Error("the first pass's temporary file ends inside a line");
-  Reader in(std::string_view(m_buffer.data() + m_pos + sizeof length, length));
-  m_pos += sizeof length + length;
-  in.get_text(line.record);
-  in.get_text(line.result);
-  line.entry = in.get<std::uint32_t>();
-  if (line.entry != SpooledLine::k_no_entry) line.value = in.get_amount();
-  const auto kind = in.get<std::uint8_t>();
-  if (kind > 1) throw Error("the first pass's temporary file is not as written");
-  same_message = kind == 0;
-  if (!same_message) in.get_text(line.message);
-  if (!in.done()) throw Error("the first pass's temporary file is not as written");
-  return true;
-}
-
-bool ResultSpool::next(SpooledLine& line) {
-  bool same_message = false;
-  if (!next(line, same_message)) return false;
-  if (same_message) line.message.assign(m_last_message);
-  else m_last_message.assign(line.message);
+  std::uint32_t size = 0;
+  if (!fill(sizeof size)) return false;
+  std::memcpy(&size, m_buffer.data() + m_pos, sizeof size);
+  if (!fill(sizeof size + size)) throw Error("the first pass's temporary file ends inside a block");
+  block.assign(m_buffer.data() + m_pos + sizeof size, size);
+  m_pos += sizeof size + size;
   return true;
 }
 

@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <initializer_list>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +20,9 @@ using dutycalc::pricing::encode_result;
 using dutycalc::pricing::LineResult;
 using dutycalc::pricing::LineStatus;
 using dutycalc::pricing::ResultSpool;
-using dutycalc::pricing::SpooledLine;
+using dutycalc::pricing::KeptLine;
+using dutycalc::pricing::SpoolBlock;
+using dutycalc::pricing::SpoolBlockReader;
 
 namespace {
 
@@ -99,102 +104,190 @@ TEST_CASE("decode_result refuses bytes that are not an encoding") {
   CHECK_THROWS_AS(decode_result(bytes + "x", back), dutycalc::Error);
 }
 
-TEST_CASE("ResultSpool gives back what was appended, in order, messages included") {
+namespace {
+
+// The first record of `csv`, owned.
+dutycalc::manifest::OwnedRecord record_of(const std::string& csv) {
+  std::istringstream in(csv);
+  dutycalc::manifest::CsvReader reader(in, "test.csv");
+  dutycalc::manifest::CsvRecord record;
+  REQUIRE(reader.next(record));
+  dutycalc::manifest::OwnedRecord owned;
+  owned.assign(record);
+  return owned;
+}
+
+std::string encoded(const dutycalc::manifest::CsvRecord& record) {
+  std::string bytes;
+  dutycalc::manifest::encode_record(record, bytes);
+  return bytes;
+}
+
+} // namespace
+
+TEST_CASE("ResultSpool gives back each block's lines in order: record, result, message, entry, value") {
   ResultSpool spool;
-  SpooledLine line;
-  CHECK_THROWS_AS(spool.next(line), dutycalc::Error); // not rewound yet
-  // More than one buffer's worth, so that writing and reading both cross buffer boundaries.
-  constexpr int k_lines = 30000;
+  std::string bytes;
+  CHECK_THROWS_AS(spool.next(bytes), dutycalc::Error); // not rewound yet
+  // Blocks of 1 to 64 lines, more than one buffer's worth, so that reading crosses buffer
+  // boundaries; records plain and quoted (one spanning two lines).
+  constexpr int k_lines = 20000;
   const std::string long_message(300, 'w');
   const auto message_of = [&](int i) {
     // Runs of equal messages (as the lines of an entry have), an empty one, then new ones.
     return i % 7 == 3 ? std::string() : long_message + std::to_string(i / 5);
   };
   const auto value_of = [](int i) {
-    return Decimal::from_raw(static_cast<Decimal::Raw>(i) * 1000000000007 * (i % 2 ? -1 : 1));
+    return Decimal::from_raw(static_cast<Decimal::Raw>(i) * 1000000000007 * (i % 2 ? -1 : 1) *
+                             (i % 11 == 0 ? Decimal::Raw{1} << 70 : 1));
   };
-  for (int i = 0; i < k_lines; ++i) {
-    line.record = "record " + std::to_string(i);
-    line.result = "result " + std::to_string(i);
-    line.message = message_of(i);
-    // Every third line has no entry; the others are numbered and carry a value.
-    line.entry = i % 3 == 0 ? SpooledLine::k_no_entry : static_cast<std::uint32_t>(i / 3);
-    line.value = value_of(i);
-    spool.append(line);
+  const auto csv_of = [](int i) {
+    return i % 13 == 0 ? "E" + std::to_string(i) + ",\"a, \"\"quoted\"\"\nfield\",7208.51.00.30\n"
+                       : "E" + std::to_string(i) + "," + std::to_string(i) + ",7208.51.00.30\n";
+  };
+  const auto entry_of = [](int i) {
+    // Every third line has no entry; the others are numbered.
+    return i % 3 == 0 ? KeptLine::k_no_entry : static_cast<std::uint32_t>(i / 3);
+  };
+  std::vector<int> block_sizes;
+  SpoolBlock block;
+  for (int i = 0; i < k_lines;) {
+    const int lines = std::min(1 + (i * 7) % 64, k_lines - i);
+    block_sizes.push_back(lines);
+    block.clear();
+    for (int j = 0; j < lines; ++j) {
+      LineResult result = sample();
+      result.rate = "rate " + std::to_string(i + j);
+      result.message = message_of(i + j);
+      result.value.amount = value_of(i + j);
+      block.add(record_of(csv_of(i + j)).record(), result);
+    }
+    // Entries are set once the whole block is made, in any order.
+    for (int j = lines - 1; j >= 0; --j)
+      if (entry_of(i + j) != KeptLine::k_no_entry) block.set_entry(static_cast<std::size_t>(j), entry_of(i + j));
+    CHECK(block.lines() == static_cast<std::size_t>(lines));
+    spool.append(block);
+    i += lines;
   }
   spool.rewind();
-  for (int i = 0; i < k_lines; ++i) {
-    REQUIRE(spool.next(line));
-    REQUIRE(line.record == "record " + std::to_string(i));
-    REQUIRE(line.result == "result " + std::to_string(i));
-    REQUIRE(line.message == message_of(i));
-    if (i % 3 == 0) {
-      REQUIRE(line.entry == SpooledLine::k_no_entry);
-    } else {
-      REQUIRE(line.entry == static_cast<std::uint32_t>(i / 3));
+  int i = 0;
+  for (const int lines : block_sizes) {
+    REQUIRE(spool.next(bytes));
+    SpoolBlockReader reader(bytes);
+    REQUIRE(reader.lines() == static_cast<std::size_t>(lines));
+    for (int j = 0; j < lines; ++j, ++i) {
+      KeptLine line;
+      reader.next(line);
+      REQUIRE(line.record == encoded(record_of(csv_of(i)).record()));
+      LineResult result;
+      decode_result(line.result, result);
+      REQUIRE(result.rate == "rate " + std::to_string(i));
+      REQUIRE(line.message == message_of(i));
+      REQUIRE(line.entry == entry_of(i));
       REQUIRE(line.value.raw() == value_of(i).raw());
     }
+    CHECK(reader.done());
+    CHECK_THROWS_AS([&] { KeptLine past; reader.next(past); }(), dutycalc::Error);
   }
-  CHECK_FALSE(spool.next(line));
+  CHECK(i == k_lines);
+  CHECK_FALSE(spool.next(bytes));
 }
 
-TEST_CASE("ResultSpool says when a line's message is the line before's instead of copying it") {
-  ResultSpool spool;
-  SpooledLine line;
-  for (const char* message : {"a", "a", "b", "", "", "b"}) {
-    line.message = message;
-    spool.append(line);
+TEST_CASE("A block keeps a message once for the lines after it with the same, and each block's first line its own") {
+  const std::string message(500, 'm');
+  const auto block_of = [&](std::initializer_list<std::string> messages) {
+    SpoolBlock block;
+    block.clear();
+    for (const std::string& m : messages) {
+      LineResult result;
+      result.message = m;
+      block.add(record_of("a,b\n").record(), result);
+    }
+    return std::string(block.bytes());
+  };
+  const std::string once = block_of({message, message, message});
+  const std::string each = block_of({message, message + "x", message});
+  CHECK(once.size() + 2 * message.size() < each.size());
+  std::vector<std::string_view> read;
+  SpoolBlockReader reader(once);
+  for (std::size_t i = 0; i < reader.lines(); ++i) {
+    KeptLine line;
+    reader.next(line);
+    read.push_back(line.message);
   }
-  spool.rewind();
-  bool same = false;
-  std::vector<std::pair<bool, std::string>> read;
-  line.message = "untouched";
-  while (spool.next(line, same)) read.emplace_back(same, same ? "" : line.message);
-  CHECK(read == std::vector<std::pair<bool, std::string>>{
-                    {false, "a"}, {true, ""}, {false, "b"}, {false, ""}, {true, ""}, {false, "b"}});
+  REQUIRE(read.size() == 3);
+  for (const std::string_view m : read) {
+    CHECK(m == message);
+    CHECK(m.data() == read[0].data()); // one message in the bytes
+  }
+  // A block does not lean on the block before: its first line carries its message.
+  CHECK(block_of({message}).size() > message.size());
 }
 
-TEST_CASE("ResultSpool reads a last line whose value is among its last bytes") {
-  ResultSpool spool;
-  SpooledLine line;
-  line.result = "";
-  line.message = "";
-  line.entry = 7;
-  line.value = Decimal::from_integer(1); // one byte less than the longest amount
-  spool.append(line);
-  spool.rewind();
-  SpooledLine back;
-  REQUIRE(spool.next(back));
-  CHECK(back.record.empty());
-  CHECK(back.result.empty());
-  CHECK(back.message.empty());
-  CHECK(back.entry == 7);
-  CHECK(back.value.raw() == Decimal::from_integer(1).raw());
-  CHECK_FALSE(spool.next(back));
+TEST_CASE("SpoolBlockReader refuses bytes that are not a block") {
+  SpoolBlock block;
+  block.clear();
+  LineResult result = sample();
+  result.message = "a message";
+  block.add(record_of("a,b\n").record(), result);
+  block.add(record_of("c,d\n").record(), result); // the same message: written once
+  const std::string bytes(block.bytes());
+  KeptLine line;
+  // Cut short, anywhere.
+  for (std::size_t size = 0; size < bytes.size(); ++size) {
+    CHECK_THROWS_AS(([&] {
+                      SpoolBlockReader reader(std::string_view(bytes).substr(0, size));
+                      for (std::size_t i = 0; i < reader.lines(); ++i) reader.next(line);
+                    }()),
+                    dutycalc::Error);
+  }
+  // Bytes past its last line: read, but not done.
+  const std::string longer = bytes + "x";
+  SpoolBlockReader reader(longer);
+  reader.next(line);
+  reader.next(line);
+  CHECK_FALSE(reader.done());
+  // A first line that says its message is the line before's.
+  SpoolBlock second;
+  second.clear();
+  second.add(record_of("c,d\n").record(), result);
+  std::string alone(second.bytes());
+  alone[alone.size() - 4 - result.message.size() - 1] = 0; // the message's kind: "the same"
+  CHECK_THROWS_AS(([&] { SpoolBlockReader r(alone); r.next(line); }()), dutycalc::Error);
 }
 
-TEST_CASE("ResultSpool with nothing appended reads nothing") {
+TEST_CASE("ResultSpool with nothing appended reads nothing; an empty block is not kept") {
   ResultSpool spool;
+  SpoolBlock empty;
+  spool.append(empty);
+  empty.clear();
+  spool.append(empty);
   spool.rewind();
-  SpooledLine line;
-  CHECK_FALSE(spool.next(line));
+  std::string bytes = "untouched";
+  CHECK_FALSE(spool.next(bytes));
 }
 
-TEST_CASE("ResultSpool reads back lines longer than its buffer, between short ones") {
+TEST_CASE("ResultSpool reads back blocks longer than its buffer, between short ones") {
   ResultSpool spool;
-  SpooledLine line;
-  // 64 KiB of buffer: lines of 200,000 and 70,000 bytes, and short lines before and after.
+  // 64 KiB of buffer: blocks of about 200,000 and 70,000 bytes, and short ones before and after.
   const std::vector<std::size_t> sizes = {10, 200000, 5, 70000, 70000, 3};
   for (std::size_t i = 0; i < sizes.size(); ++i) {
-    line.record = std::string(sizes[i], static_cast<char>('a' + i));
-    line.message = std::to_string(i);
-    spool.append(line);
+    SpoolBlock block;
+    block.clear();
+    LineResult result;
+    result.message = std::string(sizes[i], static_cast<char>('a' + i));
+    block.add(record_of("a,b\n").record(), result);
+    spool.append(block);
   }
   spool.rewind();
+  std::string bytes;
   for (std::size_t i = 0; i < sizes.size(); ++i) {
-    REQUIRE(spool.next(line));
-    CHECK(line.record == std::string(sizes[i], static_cast<char>('a' + i)));
-    CHECK(line.message == std::to_string(i));
+    REQUIRE(spool.next(bytes));
+    SpoolBlockReader reader(bytes);
+    KeptLine line;
+    reader.next(line);
+    CHECK(line.message == std::string(sizes[i], static_cast<char>('a' + i)));
+    CHECK(reader.done());
   }
-  CHECK_FALSE(spool.next(line));
+  CHECK_FALSE(spool.next(bytes));
 }
