@@ -100,18 +100,6 @@ void Engine::continue_prefetch(std::size_t where, int stage) const {
   if (where != k_no_slot) m_facts->prefetch(where, stage);
 }
 
-const quota::Quota* Engine::quota_for(const manifest::ManifestLine& line, Date date) const {
-  // The candidates come from the per-thread cache of the code (the same the pricing used).
-  bool before_oldest = false;
-  const schedule::Edition& edition = m_schedule.edition_for(date, before_oldest);
-  const schedule::TariffLine* rated = nullptr;
-  thread_local std::string problem;
-  const schedule::RuleCandidates& candidates = this->candidates(line.code, edition, rated, problem);
-  for (const quota::Quota* q : candidates.quotas)
-    if (q->reaches(line.code, line.origin, line.melt_country, date)) return q;
-  return nullptr;
-}
-
 void Engine::price(const manifest::ManifestLine& line, LineResult& out,
                    const quota::QuotaDraw* draw, const EntryCharges* entry) const {
   price_duties(line, out, draw);
@@ -330,6 +318,12 @@ void Engine::price_duties_checked(const manifest::ManifestLine& line, LineResult
 
   const schedule::TariffLine& rated = *rated_line;
   const schedule::CountryCode origin = line.origin;
+  if (!draw)
+    for (const quota::Quota* q : candidates.quotas)
+      if (q->reaches(line.code, origin, line.melt_country, date)) {
+        out.claim = q;
+        break;
+      }
   const BaseRate base =
       choose_base_rate(m_schedule, edition, rated, origin, line.program, date, out.wants_rules(),
                        out.detail);

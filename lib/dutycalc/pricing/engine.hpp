@@ -87,8 +87,6 @@ public:
     return line.date.value_or(m_options.default_date);
   }
   const schedule::Schedule& schedule() const { return m_schedule; }
-  // The quota the line would draw on at `date` (its code, origin and melt country), or null.
-  const quota::Quota* quota_for(const manifest::ManifestLine& line, Date date) const;
 
 private:
   // The two steps, throwing OverflowError.

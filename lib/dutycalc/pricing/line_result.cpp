@@ -11,6 +11,7 @@ void LineResult::clear() {
   quota.clear();
   message.clear();
   rules.clear();
+  claim = nullptr;
   problem_column = manifest::Column::count_;
 }
 

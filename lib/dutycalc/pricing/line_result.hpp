@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace dutycalc::quota {
+struct Quota;
+}
+
 namespace dutycalc::pricing {
 
 enum class LineStatus { ok, error };
@@ -38,6 +42,9 @@ struct LineResult {
   Money customs_value;
   std::string message;               // why the line failed, or warnings ("; "-separated)
   std::vector<AppliedRule> rules;
+  // Priced with no quota draw: the quota the line would draw on (its code, origin and melt
+  // country on its date), or null. A first pass learns the lines' claims from it.
+  const quota::Quota* claim = nullptr;
   // The manifest column a failure is about (hs_code for an unknown code...), to place the
   // message; count_ when the whole line is meant.
   manifest::Column problem_column = manifest::Column::count_;

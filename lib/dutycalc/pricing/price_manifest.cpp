@@ -641,7 +641,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       if (slot.result.status != LineStatus::ok) return;
       // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
       if (engine.stays_ok_alone(slot.line, slot.result))
-        slot.claim = engine.quota_for(slot.line, engine.date_of(slot.line));
+        slot.claim = slot.result.claim;
     };
     const auto learn = [&](Batch& batch, std::size_t n) {
       SpoolBlock& block = batch.block();
