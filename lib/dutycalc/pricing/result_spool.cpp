@@ -5,6 +5,7 @@
 #include <dutycalc/util/temporary_file.hpp>
 
 #include <cerrno>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -23,9 +24,7 @@ constexpr std::size_t k_buffer_bytes = std::size_t{1} << 16;
 // An amount in as few bytes as its size needs, most being far below the 128 bits a Decimal
 // holds: a tag (`extra` bits added to it) and then nothing (zero), 8 bytes or 16.
 enum AmountTag : unsigned char { k_zero = 0, k_narrow = 1, k_wide = 2, k_amount_bits = 0x0F };
-constexpr unsigned char k_other_currency = 0x10; // a Money's currency follows its tag
 constexpr std::size_t k_amount_bytes = 1 + sizeof(Decimal::Raw);
-constexpr std::size_t k_money_bytes = k_amount_bytes + sizeof(Currency);
 constexpr std::size_t k_view_bytes = sizeof(std::uintptr_t) + sizeof(std::uint64_t);
 constexpr std::size_t k_text_bytes = sizeof(std::uint32_t); // and the text
 
@@ -61,15 +60,10 @@ public:
       put(raw);
     }
   }
-  // Money as its amount, its currency written only when it is not `usual`.
-  void put_money(const Money& money, const Currency& usual) {
-    // Compared letter by letter: operator== calls memcmp for three bytes.
-    const std::string_view a = money.currency.code();
-    const std::string_view b = usual.code();
-    const bool same = a[0] == b[0] && a[1] == b[1] && a[2] == b[2] &&
-                      money.currency.minor_units() == usual.minor_units();
-    put_amount(money.amount, same ? 0 : k_other_currency);
-    if (!same) put(money.currency);
+  // Bytes whose length is kept elsewhere.
+  void put_bytes(std::string_view bytes) {
+    std::memcpy(m_at, bytes.data(), bytes.size());
+    m_at += bytes.size();
   }
   char* at() const { return m_at; }
 
@@ -101,6 +95,7 @@ public:
   explicit Reader(std::string_view bytes) : m_in(bytes, "a spooled line result is cut short") {}
   template <class T> T get() { return m_in.get<T>(); }
   void get_text(std::string& out) { out.assign(m_in.text()); }
+  std::string_view get_bytes(std::size_t size) { return m_in.bytes(size); }
   std::string_view get_view() {
     const auto address = get<std::uintptr_t>();
     const auto size = get<std::uint64_t>();
@@ -111,13 +106,6 @@ public:
   // The amount whose tag is `tag` (extra bits ignored).
   Decimal amount(unsigned char tag) {
     return read_amount(m_in, tag, "a spooled line result is not as written");
-  }
-  Money get_money(const Currency& usual) {
-    const auto tag = get<unsigned char>();
-    Money money;
-    money.amount = amount(tag);
-    money.currency = tag & k_other_currency ? get<Currency>() : usual;
-    return money;
   }
 
 private:
@@ -131,26 +119,76 @@ std::string io_reason(const char* what) { return std::string(what) + ": " + std:
 } // namespace
 
 namespace {
-// encode_result(), appended to `out`.
+
+// A result's nine amounts, in the order they are kept.
+constexpr std::size_t k_moneys = 9;
+template <class Result> auto moneys_of(Result& r) {
+  return std::array{&r.base_duty, &r.additional_duty, &r.fees,      &r.taxes,        &r.landed_cost,
+                    &r.value,     &r.freight,         &r.insurance, &r.customs_value};
+}
+
+// What a result begins with, whole: its status, the sizes of what follows, and which amounts
+// follow (most are zero, most others fit 64 bits, and all but rare ones are in the usual
+// currency), so that it is read with one bounds check and no tag per amount.
+struct ResultHead {
+  std::uint8_t status;
+  std::uint8_t problem_column;
+  std::uint16_t present; // bit i: amount i is not zero, and follows
+  std::uint16_t wide;    // bit i: amount i takes 128 bits (else 64)
+  std::uint16_t foreign; // bit i: amount i's currency is not `usual`, and follows the amounts
+  std::uint32_t rate_size;
+  std::uint32_t quota_size;
+  std::uint32_t rules;
+  Currency usual;
+  std::uintptr_t version; // the schedule_version view's address and size
+  std::uint64_t version_size;
+};
+static_assert(std::is_trivially_copyable_v<ResultHead>);
+
+bool same_currency(const Currency& a, const Currency& b) {
+  // Letter by letter: operator== calls memcmp for three bytes.
+  const std::string_view x = a.code();
+  const std::string_view y = b.code();
+  return x[0] == y[0] && x[1] == y[1] && x[2] == y[2] && a.minor_units() == b.minor_units();
+}
+
+// encode_result(), appended to `out`: the head, the rate and quota texts, the amounts the head
+// says follow, their currencies, then the rules.
 void append_result(const LineResult& result, std::string& out) {
-  std::size_t bound = 2 + k_view_bytes + 2 * k_text_bytes + result.rate.size() +
-                      result.quota.size() + sizeof(Currency) + 9 * k_money_bytes + 4;
+  const auto moneys = moneys_of(result);
+  ResultHead head{};
+  head.status = static_cast<std::uint8_t>(result.status);
+  head.problem_column = static_cast<std::uint8_t>(result.problem_column);
+  head.rate_size = static_cast<std::uint32_t>(result.rate.size());
+  head.quota_size = static_cast<std::uint32_t>(result.quota.size());
+  head.rules = static_cast<std::uint32_t>(result.rules.size());
+  head.usual = result.value.currency;
+  head.version = reinterpret_cast<std::uintptr_t>(result.schedule_version.data());
+  head.version_size = result.schedule_version.size();
+  for (std::size_t i = 0; i < k_moneys; ++i) {
+    const Decimal::Raw raw = moneys[i]->amount.raw();
+    const auto bit = static_cast<std::uint16_t>(1u << i);
+    if (raw != 0) head.present |= bit;
+    if (static_cast<std::int64_t>(raw) != raw) head.wide |= bit;
+    if (!same_currency(moneys[i]->currency, head.usual)) head.foreign |= bit;
+  }
+  std::size_t bound = sizeof head + result.rate.size() + result.quota.size() +
+                      k_moneys * (sizeof(Decimal::Raw) + sizeof(Currency));
   for (const AppliedRule& rule : result.rules)
     bound += k_view_bytes + 2 * k_text_bytes + rule.rate.size() + rule.source.size() +
              k_amount_bytes;
   append_bounded(out, bound, [&](Writer& w) {
-    w.put(static_cast<std::uint8_t>(result.status));
-    w.put(static_cast<std::uint8_t>(result.problem_column));
-    w.put_view(result.schedule_version);
-    w.put_text(result.rate);
-    w.put_text(result.quota);
-    const Currency usual = result.value.currency;
-    w.put(usual);
-    for (const Money* money : {&result.base_duty, &result.additional_duty, &result.fees,
-                               &result.taxes, &result.landed_cost, &result.value, &result.freight,
-                               &result.insurance, &result.customs_value})
-      w.put_money(*money, usual);
-    w.put(static_cast<std::uint32_t>(result.rules.size()));
+    w.put(head);
+    w.put_bytes(result.rate);
+    w.put_bytes(result.quota);
+    for (std::size_t i = 0; i < k_moneys; ++i) {
+      if (!(head.present >> i & 1u)) continue;
+      const Decimal::Raw raw = moneys[i]->amount.raw();
+      if (head.wide >> i & 1u) w.put(raw);
+      else w.put(static_cast<std::int64_t>(raw));
+    }
+    for (std::size_t i = 0; i < k_moneys; ++i)
+      if (head.foreign >> i & 1u) w.put(moneys[i]->currency);
     for (const AppliedRule& rule : result.rules) {
       w.put_view(rule.measure);
       w.put_text(rule.rate);
@@ -169,18 +207,30 @@ void encode_result(const LineResult& result, std::string& out) {
 
 void decode_result(std::string_view bytes, LineResult& out) {
   Reader in(bytes);
-  out.status = static_cast<LineStatus>(in.get<std::uint8_t>());
-  out.problem_column = static_cast<manifest::Column>(in.get<std::uint8_t>());
-  out.schedule_version = in.get_view();
-  in.get_text(out.rate);
-  in.get_text(out.quota);
-  const auto usual = in.get<Currency>();
-  for (Money* money : {&out.base_duty, &out.additional_duty, &out.fees, &out.taxes,
-                       &out.landed_cost, &out.value, &out.freight, &out.insurance,
-                       &out.customs_value})
-    *money = in.get_money(usual);
-  const auto rules = in.get<std::uint32_t>();
-  out.rules.resize(rules);
+  const auto head = in.get<ResultHead>();
+  constexpr std::uint16_t k_all = (1u << k_moneys) - 1;
+  if (head.status > static_cast<std::uint8_t>(LineStatus::error) ||
+      head.problem_column > static_cast<std::uint8_t>(manifest::Column::count_) ||
+      (head.present | head.foreign) & ~k_all || head.wide & ~head.present ||
+      head.rules > bytes.size()) // each rule takes bytes: a count past them is not as written
+    throw Error("a spooled line result is not as written");
+  out.status = static_cast<LineStatus>(head.status);
+  out.problem_column = static_cast<manifest::Column>(head.problem_column);
+  out.schedule_version = {reinterpret_cast<const char*>(head.version),
+                          static_cast<std::size_t>(head.version_size)};
+  out.rate.assign(in.get_bytes(head.rate_size));
+  out.quota.assign(in.get_bytes(head.quota_size));
+  const auto moneys = moneys_of(out);
+  for (std::size_t i = 0; i < k_moneys; ++i) {
+    Money& money = *moneys[i];
+    money.currency = head.usual;
+    if (!(head.present >> i & 1u)) money.amount = Decimal{};
+    else if (head.wide >> i & 1u) money.amount = Decimal::from_raw(in.get<Decimal::Raw>());
+    else money.amount = Decimal::from_raw(in.get<std::int64_t>());
+  }
+  for (std::size_t i = 0; i < k_moneys; ++i)
+    if (head.foreign >> i & 1u) moneys[i]->currency = in.get<Currency>();
+  out.rules.resize(head.rules);
   for (AppliedRule& rule : out.rules) {
     rule.measure = in.get_view();
     in.get_text(rule.rate);

@@ -30,6 +30,8 @@ public:
     const auto size = get<std::uint32_t>();
     return {take(size), size};
   }
+  // The next `size` bytes.
+  std::string_view bytes(std::size_t size) { return {take(size), size}; }
   // The bytes not read yet, all of them.
   std::string_view rest() {
     const std::string_view rest = m_bytes.substr(m_pos);

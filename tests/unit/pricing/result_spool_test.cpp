@@ -102,6 +102,37 @@ TEST_CASE("decode_result refuses bytes that are not an encoding") {
   CHECK_THROWS_AS(decode_result(std::string_view(bytes).substr(0, bytes.size() - 1), back),
                   dutycalc::Error);
   CHECK_THROWS_AS(decode_result(bytes + "x", back), dutycalc::Error);
+  // A status that is none, and an amount said to be 128 bits that is not said to be there.
+  std::string status = bytes;
+  status[0] = 7;
+  CHECK_THROWS_AS(decode_result(status, back), dutycalc::Error);
+  LineResult zero;
+  encode_result(zero, bytes);
+  std::string wide = bytes;
+  wide[4] = 1; // the head's `wide` mask, bit 0 (the base duty), which is zero
+  CHECK_THROWS_AS(decode_result(wide, back), dutycalc::Error);
+}
+
+TEST_CASE("encode_result keeps an amount in 8 bytes when it fits, in 16 when it does not") {
+  LineResult narrow;
+  narrow.base_duty = {Decimal::from_raw(std::numeric_limits<std::int64_t>::min()), Currency::usd()};
+  LineResult wide = narrow;
+  wide.base_duty.amount = Decimal::from_raw(Decimal::Raw{std::numeric_limits<std::int64_t>::min()} - 1);
+  LineResult zero;
+  std::string a, b, c;
+  encode_result(zero, a);
+  encode_result(narrow, b);
+  encode_result(wide, c);
+  CHECK(b.size() == a.size() + 8);
+  CHECK(c.size() == a.size() + 16);
+  for (const LineResult* r : {&zero, &narrow, &wide}) {
+    std::string bytes;
+    encode_result(*r, bytes);
+    LineResult back;
+    back.base_duty.amount = Decimal::from_integer(5); // replaced, zero included
+    decode_result(bytes, back);
+    CHECK(back.base_duty.amount.raw() == r->base_duty.amount.raw());
+  }
 }
 
 namespace {
