@@ -706,17 +706,29 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     }
   }
   // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
-  // worked out stops the run here, before anything is written (its value does not matter).
+  // worked out stops the run here, before anything is written, when an entry pays it. Its value
+  // does not matter: a fee worked out on a zero value needs no entry tried (the usual case: then
+  // no fee is looked at per entry); one that fails is tried on the first entry it applies to.
   std::vector<bool> fee_checked(schedule.fees.size());
+  std::size_t unchecked = 0;
+  for (std::size_t i = 0; i < schedule.fees.size(); ++i) {
+    try {
+      entry_fee(schedule, schedule.fees[i], Decimal{});
+      fee_checked[i] = true;
+    } catch (const Error&) {
+      ++unchecked;
+    }
+  }
   for (EntryState& entry : plan.entries) {
     if (!entry.de_minimis_possible || !entry.de_minimis ||
         entry.total() > de_minimis_of(schedule, entry)->threshold)
       entry.de_minimis = 0;
-    if (entry.de_minimis) continue;
+    if (entry.de_minimis || unchecked == 0) continue;
     for (std::size_t i = 0; i < schedule.fees.size(); ++i)
       if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
-        entry_fee(schedule, schedule.fees[i], entry.total());
+        entry_fee(schedule, schedule.fees[i], entry.total()); // throws
         fee_checked[i] = true;
+        --unchecked;
       }
   }
   // The second pass finds each line's entry by the number the first pass kept with it.
