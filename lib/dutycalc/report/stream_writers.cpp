@@ -6,6 +6,8 @@
 #include <dutycalc/report/record_fields.hpp>
 #include <dutycalc/report/text_escaping.hpp>
 
+#include <cstring>
+
 namespace dutycalc::report {
 
 const std::vector<std::string_view> k_result_columns = {
@@ -78,6 +80,25 @@ public:
 private:
   static void append_result(const pricing::LineResult& result, std::string& out) {
     ResultFields fields(result);
+    // Usually no field needs quotes: then the row's end is measured, made room for once and
+    // copied into, rather than appended to field by field.
+    std::size_t size = fields.size(); // a comma after each field but the last, then the line end
+    bool plain = true;
+    for (std::size_t i = 0; i < fields.size() && plain; ++i) {
+      plain = ResultFields::is_plain(i) || !csv_needs_quotes(fields[i]);
+      size += fields[i].size();
+    }
+    if (plain) {
+      const std::size_t start = out.size();
+      out.resize(start + size);
+      char* at = out.data() + start;
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::memcpy(at, fields[i].data(), fields[i].size());
+        at += fields[i].size();
+        *at++ = i + 1 < fields.size() ? ',' : '\n';
+      }
+      return;
+    }
     for (std::size_t i = 0; i < fields.size(); ++i) {
       if (i > 0) out.push_back(',');
       if (ResultFields::is_plain(i)) out.append(fields[i]);

@@ -55,6 +55,8 @@ bool needs_quotes(std::string_view field) {
 
 } // namespace
 
+bool csv_needs_quotes(std::string_view field) { return needs_quotes(field); }
+
 void append_csv_field(std::string& out, std::string_view field) {
   if (!needs_quotes(field)) {
     out.append(field);
