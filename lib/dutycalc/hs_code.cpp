@@ -20,6 +20,23 @@ std::optional<HsCode> HsCode::parse(std::string_view text, int min_digits, std::
   const std::string_view code = trim_blanks(text);
   if (code.empty()) return fail("empty HS code");
   HsCode out;
+  // The usual spelling of a ten-digit code, "7208.51.00.30", read without the general loop's
+  // tests: a manifest line's code goes through here.
+  if (code.size() == 13 && code[4] == '.' && code[7] == '.' && code[10] == '.' && min_digits <= 10) {
+    constexpr std::size_t k_places[10] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12};
+    std::uint64_t digits = 0;
+    unsigned not_digits = 0;
+    for (const std::size_t at : k_places) {
+      const auto d = static_cast<unsigned>(static_cast<unsigned char>(code[at])) - '0';
+      not_digits |= d > 9 ? 1u : 0u;
+      digits = digits * 10 + d;
+    }
+    if (not_digits == 0) {
+      out.m_digits = digits;
+      out.m_length = 10;
+      return out;
+    }
+  }
   bool last_was_dot = true; // a dot may not lead, trail or double
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
