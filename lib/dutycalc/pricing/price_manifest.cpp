@@ -18,7 +18,6 @@
 #include <limits>
 #include <iostream>
 #include <type_traits>
-#include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -182,41 +181,60 @@ struct OpenEntry {
 
 // The entries whose lines are being written. Their memory is reused from one entry to the next,
 // and the entry of the line before is found without a lookup (an entry's lines usually follow
-// each other).
+// each other). Entries are numbered in the order of their first lines, which is the order they
+// open in, and most close soon after: so an open entry's place is kept in a window of entry
+// numbers, from the lowest open one to the highest opened, instead of a hash map.
 class OpenEntries {
 public:
   // Entry `e`, opened (with no fees) when it was not open; `opened` says whether it was.
   OpenEntry& open(std::uint32_t e, bool& opened) {
     opened = false;
     if (e == m_last_entry) return m_pool[m_last_slot];
-    const auto [at, added] = m_slots.try_emplace(e, 0u);
-    if (added) {
+    std::uint32_t& slot = place_of(e);
+    if (slot == k_closed) {
       opened = true;
       if (m_free.empty()) {
-        at->second = static_cast<std::uint32_t>(m_pool.size());
+        slot = static_cast<std::uint32_t>(m_pool.size());
         m_pool.emplace_back();
       } else {
-        at->second = m_free.back();
+        slot = m_free.back();
         m_free.pop_back();
       }
-      OpenEntry& entry = m_pool[at->second];
+      OpenEntry& entry = m_pool[slot];
       entry.totals.clear();
       entry.allocated.clear();
     }
     m_last_entry = e;
-    m_last_slot = at->second;
-    return m_pool[at->second];
+    m_last_slot = slot;
+    return m_pool[slot];
   }
   // Closes entry `e` (open).
   void close(std::uint32_t e) {
-    const auto at = m_slots.find(e);
-    m_free.push_back(at->second);
-    m_slots.erase(at);
+    std::uint32_t& slot = place_of(e);
+    m_free.push_back(slot);
+    slot = k_closed;
     if (m_last_entry == e) m_last_entry = EntryIndex::k_none;
+    // The window starts at the lowest entry still open.
+    while (!m_window.empty() && m_window.front() == k_closed) {
+      m_window.pop_front();
+      ++m_first;
+    }
   }
 
 private:
-  std::unordered_map<std::uint32_t, std::uint32_t> m_slots; // entry -> place in m_pool
+  static constexpr std::uint32_t k_closed = 0xFFFFFFFF;
+  // Where entry e's place is kept, the window grown to take it (k_closed when it is not open).
+  std::uint32_t& place_of(std::uint32_t e) {
+    if (m_window.empty()) m_first = e;
+    // An entry below the window (one whose first lines were refused by an absolute quota may open
+    // after later entries) grows it at the front.
+    for (; e < m_first; --m_first) m_window.push_front(k_closed);
+    while (e - m_first >= m_window.size()) m_window.push_back(k_closed);
+    return m_window[e - m_first];
+  }
+
+  std::deque<std::uint32_t> m_window; // the place in m_pool of entries m_first, m_first + 1, ...
+  std::uint32_t m_first = 0;
   std::vector<OpenEntry> m_pool;
   std::vector<std::uint32_t> m_free;
   std::uint32_t m_last_entry = EntryIndex::k_none;
