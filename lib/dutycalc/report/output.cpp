@@ -4,19 +4,28 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <utility>
 
 namespace dutycalc {
 
-Output::Output() : m_file(stdout), m_owned(false), m_name("<stdout>") {
+Output::Output() : Output(STDOUT_FILENO, "<stdout>") {
+  std::fflush(stdout); // what was printed through stdio before goes first
+}
+
+Output::Output(int fd, std::string name) : m_fd(fd), m_owned(false), m_name(std::move(name)) {
   m_buffer.reserve(k_flush_at);
 }
 
-Output::Output(const std::string& path) : m_file(std::fopen(path.c_str(), "wb")), m_owned(true),
-                                          m_name(path) {
-  if (!m_file)
+Output::Output(const std::string& path)
+    : m_fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)), m_owned(true),
+      m_name(path) {
+  if (m_fd < 0)
     throw Error(SourceLocation{path}, std::string("cannot write: ") + std::strerror(errno));
   m_buffer.reserve(k_flush_at);
 }
@@ -27,32 +36,29 @@ Output::~Output() {
   } catch (...) {
     // Destructors do not throw; flush() reports failures to callers that ask.
   }
-  if (m_owned) std::fclose(m_file);
+  if (m_owned) ::close(m_fd);
 }
 
 void Output::flush_buffer() {
   if (m_buffer.empty()) return;
-  const std::size_t written = std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file);
-  const bool failed = written != m_buffer.size();
-  const int err = errno;
-  m_buffer.clear();
-  if (failed) {
-    if (err == EPIPE) throw BrokenPipe{};
-    throw Error(SourceLocation{m_name}, std::string("cannot write: ") + std::strerror(err));
+  const std::string_view piece = m_buffer;
+  try {
+    write_pieces(&piece, 1);
+  } catch (...) {
+    m_buffer.clear();
+    throw;
   }
+  m_buffer.clear();
 }
 
-void Output::flush() {
-  flush_buffer();
-  if (std::fflush(m_file) != 0) {
-    if (errno == EPIPE) throw BrokenPipe{};
-    throw Error(SourceLocation{m_name}, std::string("cannot write: ") + std::strerror(errno));
-  }
-}
+void Output::flush() { flush_buffer(); }
 
 void Output::write_all(const std::string_view* pieces, std::size_t count) {
-  flush();
-  const int fd = ::fileno(m_file);
+  flush_buffer();
+  write_pieces(pieces, count);
+}
+
+void Output::write_pieces(const std::string_view* pieces, std::size_t count) {
   std::array<iovec, 256> vectors;
   std::size_t next = 0;   // the first piece not yet handed to the kernel
   std::size_t skip = 0;   // bytes of that piece already written
@@ -63,9 +69,16 @@ void Output::write_all(const std::string_view* pieces, std::size_t count) {
       vectors[n].iov_base = const_cast<char*>(pieces[i].data() + from);
       vectors[n].iov_len = pieces[i].size() - from;
     }
-    const ssize_t written = ::writev(fd, vectors.data(), static_cast<int>(n));
+    const ssize_t written = ::writev(m_fd, vectors.data(), static_cast<int>(n));
     if (written < 0) {
       if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        // Non-blocking and full: wait until the reader has taken some.
+        pollfd ready{m_fd, POLLOUT, 0};
+        while (::poll(&ready, 1, -1) < 0 && errno == EINTR) {
+        }
+        continue;
+      }
       if (errno == EPIPE) throw BrokenPipe{};
       throw Error(SourceLocation{m_name}, std::string("cannot write: ") + std::strerror(errno));
     }
@@ -80,6 +93,6 @@ void Output::write_all(const std::string_view* pieces, std::size_t count) {
   }
 }
 
-bool Output::is_terminal() const { return ::isatty(::fileno(m_file)) == 1; }
+bool Output::is_terminal() const { return ::isatty(m_fd) == 1; }
 
 } // namespace dutycalc

@@ -1,9 +1,10 @@
 // A buffered byte sink for results (stdout or a file). A reader that went away (`| head`) ends
-// the run quietly through BrokenPipe; other write failures are errors.
+// the run quietly through BrokenPipe; other write failures are errors. An output another
+// program left non-blocking (a pipe or terminal shared with it) is waited on when full, not
+// given up on.
 #pragma once
 
 #include <cstddef>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,8 @@ public:
   Output();
   // Writes to `path` (created or truncated). Throws Error when it cannot be opened.
   explicit Output(const std::string& path);
+  // Writes to the open descriptor `fd` (left open), called `name` in messages.
+  Output(int fd, std::string name);
   ~Output();
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -38,7 +41,9 @@ public:
 private:
   static constexpr std::size_t k_flush_at = 1 << 16;
   void flush_buffer();
-  std::FILE* m_file;
+  // Writes the pieces whole, in order, with as few system calls as can be.
+  void write_pieces(const std::string_view* pieces, std::size_t count);
+  int m_fd;
   bool m_owned;
   std::string m_name;
   std::string m_buffer;
