@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <dutycalc/importers/import_run.hpp>
+#include <dutycalc/util/standard_input.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
@@ -81,7 +82,7 @@ void setup_import(CLI::App& app, Context& context) {
     add_import_options(*sub, *options, command);
     sub->footer("Examples:\n" + std::string(command.examples));
     sub->callback([options, &context] {
-      importers::run_import(*options, std::cin, std::cerr);
+      importers::run_import(*options, standard_input(), std::cerr);
       context.exit_code = ExitCode::ok;
     });
   }

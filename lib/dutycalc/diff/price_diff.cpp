@@ -5,6 +5,7 @@
 #include <dutycalc/pricing/engine.hpp>
 #include <dutycalc/quota/ledger.hpp>
 #include <dutycalc/report/report_writer.hpp>
+#include <dutycalc/util/standard_input.hpp>
 
 #include <fmt/format.h>
 
@@ -35,8 +36,9 @@ public:
     std::ofstream out(m_path, std::ios::binary);
     // An empty input copies nothing and marks the stream failed: pricing then reports an empty
     // manifest, which is the real problem.
-    if (std::cin.peek() != std::char_traits<char>::eof())
-      out << std::cin.rdbuf();
+    std::istream& in = standard_input();
+    if (in.peek() != std::char_traits<char>::eof())
+      out << in.rdbuf();
     out.flush();
     if (!out)
       throw Error("cannot write a temporary copy of standard input");

@@ -4,6 +4,7 @@
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/pricing/entry_index.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
+#include <dutycalc/util/standard_input.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
 #include <fmt/format.h>
@@ -67,7 +68,7 @@ void entry_key(const manifest::ManifestLine& line, const std::string& display_na
 // opened once: the second pass of a run reads what the first kept (a pipe or a process
 // substitution can be read once only).
 template <class Read> void read_manifest(const ManifestSource& source, Read read) {
-  if (source.path == "-") return read(static_cast<std::istream&>(std::cin));
+  if (source.path == "-") return read(standard_input());
   std::ifstream file(source.path, std::ios::binary);
   if (!file) throw Error(SourceLocation{source.display_name}, "cannot read: no such file or not readable");
   read(static_cast<std::istream&>(file));
