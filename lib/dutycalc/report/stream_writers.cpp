@@ -93,7 +93,9 @@ private:
       out.resize(start + size);
       char* at = out.data() + start;
       for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::memcpy(at, fields[i].data(), fields[i].size());
+        // An absent field (a failed line's amounts) is an empty view with no address, which
+        // memcpy may not be given.
+        if (!fields[i].empty()) std::memcpy(at, fields[i].data(), fields[i].size());
         at += fields[i].size();
         *at++ = i + 1 < fields.size() ? ',' : '\n';
       }
