@@ -116,10 +116,6 @@ constexpr const char* k_not_as_written = "the first pass's temporary file is not
 
 std::string io_reason(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
-} // namespace
-
-namespace {
-
 // A result's nine amounts, in the order they are kept.
 constexpr std::size_t k_moneys = 9;
 template <class Result> auto moneys_of(Result& r) {
@@ -291,7 +287,7 @@ SpoolBlockReader::SpoolBlockReader(std::string_view bytes)
 }
 
 void SpoolBlockReader::next(KeptLine& line) {
-  if (m_read == m_lines) throw Error("the first pass's temporary file has fewer lines in a block than it says");
+  if (m_read == m_lines) throw Error("a block of the first pass's temporary file has no more lines");
   line.record = m_in.text();
   line.result = m_in.text();
   line.entry = m_in.get<std::uint32_t>();
@@ -343,6 +339,7 @@ void ResultSpool::append(const SpoolBlock& block) {
       if (errno == EINTR) continue;
       throw Error(io_reason("cannot write the first pass's temporary file"));
     }
+    if (n == 0) throw Error("cannot write the first pass's temporary file: nothing was written");
     skip += static_cast<std::size_t>(n);
   }
 }

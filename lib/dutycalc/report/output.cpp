@@ -64,12 +64,16 @@ void Output::write_pieces(const std::string_view* pieces, std::size_t count) {
   std::size_t skip = 0;   // bytes of that piece already written
   while (next < count) {
     std::size_t n = 0;
+    std::size_t asked = 0;
     for (std::size_t i = next; i < count && n < vectors.size(); ++i, ++n) {
       const std::size_t from = i == next ? skip : 0;
       vectors[n].iov_base = const_cast<char*>(pieces[i].data() + from);
       vectors[n].iov_len = pieces[i].size() - from;
+      asked += vectors[n].iov_len;
     }
     const ssize_t written = ::writev(m_fd, vectors.data(), static_cast<int>(n));
+    if (written == 0 && asked > 0)
+      throw Error(SourceLocation{m_name}, "cannot write: nothing was written");
     if (written < 0) {
       if (errno == EINTR) continue;
       if (errno == EAGAIN || errno == EWOULDBLOCK) {
