@@ -632,7 +632,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
   // quota with their dates and quantities; every record and its pricing kept for the second pass.
   RunPlan plan;
-  std::vector<quota::QuotaClaim> claims;
+  std::vector<quota::QuotaClaim> claims;   // their entries' keys set when the first pass ends
+  std::vector<std::uint32_t> claim_entries; // the entry of each claim
   std::vector<Decimal> claim_values;
   std::size_t record_index = 0;
   std::string key;
@@ -690,7 +691,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         const quota::Quota* q = batch[i].claim;
         if (!q) continue;
         claims.push_back({record_index, date, q,
-                          quota::quota_quantity(*q, result.value.amount, line.quantities), key});
+                          quota::quota_quantity(*q, result.value.amount, line.quantities), {}});
+        claim_entries.push_back(e);
         claim_values.push_back(result.value.amount);
       }
       plan.results.append(block);
@@ -710,6 +712,9 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     plan.manifests.push_back({columns, record_index - first_record});
   });
   plan.results.rewind();
+  // The index holds every key now: its keys stay where they are while claims point at them.
+  for (std::size_t i = 0; i < claims.size(); ++i)
+    claims[i].entry = plan.entry_index.key(claim_entries[i]);
   plan.draws = quota::allocate(claims, ledger);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     plan.draw_records.push_back(claims[i].record);
@@ -718,7 +723,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
                          (draw.missing_quantity || draw.over.sign() > 0);
     if (refused && plan.in_entry[claims[i].record]) {
-      EntryState& entry = plan.entries[plan.entry_index.find(claims[i].entry)];
+      EntryState& entry = plan.entries[claim_entries[i]];
       entry.set_total(entry.total() - claim_values[i]);
       --entry.lines_left;
       plan.in_entry[claims[i].record] = false;
@@ -752,6 +757,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   }
   // The second pass finds each line's entry by the number the first pass kept with it.
   claims = {};
+  claim_entries = {};
   claim_values = {};
   plan.entry_index = EntryIndex{};
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dutycalc::quota {
@@ -22,7 +23,7 @@ struct QuotaClaim {
   Date date;
   const Quota* quota = nullptr;
   std::optional<Decimal> quantity; // in the quota's unit; none when the line cannot say
-  std::string entry;               // the customs entry the draw belongs to
+  std::string_view entry; // the customs entry the draw belongs to (its key; the caller's memory)
 };
 
 // What a line drew: the period, and how much of its quantity fell in and over the quota.

@@ -91,6 +91,8 @@ void check_books(Ledger& ledger) {
   // An official level replaces what was counted before it; later draws add to it.
   ledger.set_official("Q", "2022-Q3", dec("1000"));
   CHECK(ledger.drawn("Q", "2022-Q3") == dec("1000"));
+  ledger.clear_entry("Q", "2022-Q3", "E2"); // a covered draw forgotten: the level stays
+  CHECK(ledger.drawn("Q", "2022-Q3") == dec("1000"));
   ledger.add("Q", "2022-Q3", "E3", dec("25"));
   CHECK(ledger.drawn("Q", "2022-Q3") == dec("1025"));
   ledger.add("Q", "2022-Q3", "E1", dec("5")); // E1's covered draw is replaced, not added to
