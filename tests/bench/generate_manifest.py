@@ -2,6 +2,10 @@
 """Writes a realistic manifest of N lines to stdout, over real HTS codes of the bundled US schedule.
 
     tests/bench/generate_manifest.py 1000000 > /tmp/manifest.csv
+    tests/bench/generate_manifest.py --metal 1000000 > /tmp/steel.csv
+
+With --metal every entry is a steel or aluminium shipment (a metal importer's manifest: most lines
+reach a quota or a Section 232 measure); otherwise the mix below.
 
 What the lines exercise:
 - Codes: the schedule's rated 10-digit lines (ad valorem, specific and compound rates alike), each
@@ -113,7 +117,10 @@ def corrupt(code, origin, value, day, pick):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    args = sys.argv[1:]
+    metal_only = "--metal" in args
+    args = [a for a in args if a != "--metal"]
+    count = int(args[0]) if args else 100000
     rnd = random.Random(SEED).random
     lines = list(rated_lines())
     metals = [(code, programmes) for code, unit, programmes in lines
@@ -130,7 +137,7 @@ def main():
     while written < count:
         entry += 1
         day = days[int(rnd() * len(days))]
-        metal = rnd() < 0.125
+        metal = rnd() < 0.125 or metal_only
         size = 1 + int(rnd() * 6) if rnd() < 0.97 else 10 + int(rnd() * 31)
         if metal:
             origin = metal_origins[int(rnd() * len(metal_origins))]

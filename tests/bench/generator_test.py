@@ -18,9 +18,9 @@ HERE = Path(__file__).resolve().parent
 LINES = 20000
 
 
-def generate(count):
-    return subprocess.run([sys.executable, str(HERE / "generate_manifest.py"), str(count)],
-                          check=True, capture_output=True).stdout
+def generate(count, *options):
+    return subprocess.run([sys.executable, str(HERE / "generate_manifest.py"), *options,
+                           str(count)], check=True, capture_output=True).stdout
 
 
 def deliberate_mistake(row):
@@ -97,6 +97,16 @@ def main():
     expect(modes == {"vessel", "air", "truck", "rail", "mail"}, f"modes {sorted(modes)}")
     expect(years == {str(y) for y in range(2018, 2026)}, f"years {sorted(years)}")
     expect(max(entries.values()) >= 10, "no entry of 10 lines or more")
+
+    # --metal: a metal importer's manifest, every line in chapter 72, 73 or 76 (the deliberately
+    # bad codes too: their last digit is replaced), in kg.
+    metal = generate(2000, "--metal").decode()
+    expect(metal == generate(2000, "--metal").decode(), "two --metal runs give different bytes")
+    rows = list(csv.DictReader(io.StringIO(metal)))
+    expect(len(rows) == 2000, f"--metal: {len(rows)} lines, not 2000")
+    expect(all(r["hs_code"][:2] in ("72", "73", "76") for r in rows),
+           "--metal: a line outside chapters 72, 73 and 76")
+    expect(all(r["unit"] == "kg" for r in rows), "--metal: a line not in kg")
 
     for failure in failures[:20]:
         print(f"generator_test: {failure}", file=sys.stderr)

@@ -64,11 +64,14 @@ progress() { echo "run_bench: $*" >&2; }
 # from (the generator and the lines table), so a change to either makes new ones.
 digest=$(cat "$here/generate_manifest.py" "$root/schedules/us/hts-2024-basic-edition.csv" |
   sha256sum | cut -c1-12)
+# manifest_of N [--metal]: the manifest of N lines (with --metal, a metal importer's: every entry
+# steel or aluminium).
 manifest_of() {
-  local n=$1 file=$work/manifest-$1-$digest.csv
+  local n=$1 kind=${2:+-metal} file
+  file=$work/manifest$kind-$1-$digest.csv
   if [ ! -s "$file" ]; then
     progress "generating $file"
-    python3 "$here/generate_manifest.py" "$n" >"$file.part"
+    python3 "$here/generate_manifest.py" ${2:-} "$n" >"$file.part"
     mv "$file.part" "$file"
   fi
   echo "$file"
@@ -76,6 +79,7 @@ manifest_of() {
 manifest=$(manifest_of "$lines")
 big_lines=$((lines * 2))
 big_manifest=$(manifest_of "$big_lines")
+metal_manifest=$(manifest_of "$lines" --metal)
 header_only=$work/header-only.csv
 head -n 1 "$manifest" >"$header_only"
 priced=$work/priced.csv
@@ -160,6 +164,15 @@ rm -f "$priced"
 row "dutycalc price" "$big_lines" "$wall" "$cpu" "$peak_kb" "peak < 64 MB at both" \
   "$(pass_if "$price_peak < 65536 && $peak_kb < 65536")"
 
+# Not a target of its own: the same length of steel and aluminium lines only, where Section 232
+# measures apply to every line and the quota lines of 2022-2025 draw on quotas first come, first
+# served (the step between the passes that runs on one thread).
+measure "dutycalc price, $lines metal lines" "0 1" "$priced" \
+  "$dutycalc" price "$metal_manifest" --format csv -o "$priced"
+check_priced "$metal_manifest" "$priced" "dutycalc price"
+rm -f "$priced"
+row "dutycalc price, metal only" "$lines" "$wall" "$cpu" "$peak_kb" "" ""
+
 measure "schedule load" "0" "$priced" "$dutycalc" price "$header_only" --format csv -o "$priced"
 rm -f "$priced"
 row "schedule load (header only)" "0" "$wall" "$cpu" "$peak_kb" "wall < 0.100 s" \
@@ -197,6 +210,7 @@ fi
 echo "dutycalc speed benchmark, $(nproc) cores, $runs run(s) per command (least wall and cpu, highest peak)"
 echo "  manifest  $manifest ($lines lines, $(du -m "$manifest" | cut -f1) MB)"
 echo "            and $big_lines lines for memory"
+echo "            and $metal_manifest ($lines lines of steel and aluminium)"
 echo "  build     $build"
 echo "  load      $(cut -d' ' -f1-3 /proc/loadavg) (load average when the report was written)"
 echo "  priced    CSV written to a file in $work (removed before each run and after the last)"
