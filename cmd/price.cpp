@@ -38,6 +38,7 @@ struct PriceOptions {
   bool dry_run = false;
   bool strict = false;
   unsigned threads = 0; // 0: one per core
+  std::size_t entries_in_memory = pricing::PriceManifestOptions{}.entries_in_memory;
 };
 
 ExitCode run_price(const PriceOptions& options, const Context& context) {
@@ -76,6 +77,7 @@ ExitCode run_price(const PriceOptions& options, const Context& context) {
   pricing::PriceManifestOptions run_options;
   run_options.delimiter = options.delimiter[0];
   run_options.strict = options.strict;
+  run_options.entries_in_memory = options.entries_in_memory;
   run_options.threads = options.threads != 0 ? options.threads
                                              : std::max(1u, std::thread::hardware_concurrency());
   pricing::PriceTotals totals;
@@ -120,6 +122,11 @@ void setup_price(CLI::App& app, Context& context) {
                   "Threads that price lines (default: one per core); the output is the same "
                   "whatever the number")
       ->check(CLI::Range(1u, 256u));
+  sub->add_option("--entries-in-memory", options->entries_in_memory,
+                  "Customs entries kept in memory (about 50 bytes each); more are sorted on disk "
+                  "(slower), so that memory does not grow with a manifest's length")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{4000000000}));
   sub->add_option("--fx", options->fx,
                   "Exchange rates, CSV 'date,currency,rate' (rate: the schedule's currency per unit)");
   sub->callback([options, &context] { context.exit_code = run_price(*options, context); });

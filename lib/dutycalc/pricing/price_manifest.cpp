@@ -3,7 +3,9 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/manifest/csv_reader.hpp>
 #include <dutycalc/pricing/entry_index.hpp>
+#include <dutycalc/pricing/entry_state.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
+#include <dutycalc/pricing/spilled_entries.hpp>
 #include <dutycalc/util/standard_input.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
@@ -17,8 +19,10 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <iostream>
 #include <type_traits>
+#include <unordered_map>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -74,32 +78,6 @@ template <class Read> void read_manifest(const ManifestSource& source, Read read
   read(static_cast<std::istream&>(file));
 }
 
-// What the first pass learns about one customs entry. Kept for every entry of the run, so it is
-// kept small (28 bytes: the total is held as bytes, so that it does not align the whole to 16);
-// the entry's fees are worked out when its first line is written.
-struct EntryState {
-  // Value of its lines that can be priced.
-  Decimal total() const {
-    Decimal value;
-    std::memcpy(&value, m_total, sizeof value);
-    return value;
-  }
-  void set_total(Decimal value) { std::memcpy(m_total, &value, sizeof value); }
-
-  std::uint32_t lines_left = 0;  // priced lines still to write (the last takes the remainder)
-  Date date;
-  std::uint16_t de_minimis = 0;  // 1 + the index of its de minimis rule; 0: none
-  manifest::TransportMode mode = manifest::TransportMode::unknown;
-  bool started : 1 = false;
-  bool de_minimis_possible : 1 = true;
-
-private:
-  static_assert(std::is_trivially_copyable_v<Decimal>);
-  unsigned char m_total[sizeof(Decimal)] = {}; // all zero bytes: a zero Decimal
-};
-
-static_assert(sizeof(EntryState) == 28);
-
 // The entry of the line before: the lines of an entry usually follow each other, so it is tried
 // before the index.
 class RecentEntry {
@@ -152,6 +130,33 @@ private:
   Date m_date;
   std::uint16_t m_rule = 0;
 };
+
+// Counts a priced line of `value`, from `origin`, entering on `date` by `mode`, in `entry`: its
+// first line gives the entry its date and mode, and the entry may be de minimis only when each of
+// its lines' origins has a de minimis rule on that date (the lowest threshold counts).
+void count_line(const schedule::Schedule& schedule, EntryState& entry, Decimal value, Date date,
+                manifest::TransportMode mode, schedule::CountryCode origin,
+                RecentDeMinimis& de_minimis) {
+  if (!entry.started) {
+    entry.started = true;
+    entry.date = date;
+    entry.mode = mode;
+  }
+  entry.set_total(entry.total() + value);
+  ++entry.lines_left;
+  const std::uint16_t d = de_minimis.of(schedule, origin, entry.date);
+  if (!d) entry.de_minimis_possible = false;
+  else if (!entry.de_minimis ||
+           schedule.de_minimis[d - 1u].threshold < de_minimis_of(schedule, entry)->threshold)
+    entry.de_minimis = d;
+}
+
+// Takes a line that was counted back out of its entry's value and lines (a line an absolute
+// quota refuses is not priced).
+void uncount_line(EntryState& entry, Decimal value) {
+  entry.set_total(entry.total() - value);
+  --entry.lines_left;
+}
 
 // An entry's fee on its total value: bounded, then rounded (the entry rounding point). Throws
 // Error when the fee's rate cannot be worked out on a value.
@@ -446,13 +451,73 @@ struct RunPlan {
   EntryIndex entry_index; // the first pass's only
   std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
   OpenEntries open; // entries with lines written and lines left
+  // The entries past those kept in memory. In the second pass such an entry is held from its
+  // first line to its last only, by its first line's record, and numbered (for `open`) after the
+  // entries in memory, in the order they open.
+  SpilledEntries spilled;
+  struct OpenSpilled {
+    std::uint32_t number = 0;
+    EntryState state;
+  };
+  std::unordered_map<std::uint64_t, OpenSpilled> open_spilled;
+  std::uint64_t next_spilled_number = 0; // the number of the next entry kept on disk to open
 };
+
+// Between the passes: what each entry kept on disk comes to, from its lines read back by entry,
+// `settle`d as the entries in memory are; then a note for each of its priced lines (see
+// SpilledEntries). `refused`: the lines of such entries that an absolute quota refuses, with
+// their values, in record order; they are counted and then taken out again, as for an entry in
+// memory, so that they still give the entry its date, mode and de minimis rule.
+template <class Settle>
+void settle_spilled_entries(const schedule::Schedule& schedule, SpilledEntries& spilled,
+                            const std::vector<std::pair<std::uint64_t, Decimal>>& refused,
+                            Settle settle) {
+  const auto is_refused = [&refused](std::uint64_t record) {
+    const auto at = std::lower_bound(refused.begin(), refused.end(), record,
+                                     [](const auto& r, std::uint64_t x) { return r.first < x; });
+    return at != refused.end() && at->first == record ? &*at : nullptr;
+  };
+  spilled.sort_lines();
+  RecentDeMinimis de_minimis;
+  std::string key;        // the entry's
+  bool reading = false;   // whether an entry is being read
+  EntryState entry;
+  std::uint64_t entry_record = 0;          // the record of its first line
+  std::optional<std::uint64_t> first_priced; // the record of its first priced line
+  std::vector<Decimal> refused_values;     // of its lines
+  const auto finish_entry = [&] {
+    for (const Decimal value : refused_values) uncount_line(entry, value);
+    settle(entry);
+    if (first_priced) spilled.note_line(*first_priced, {entry_record, entry});
+  };
+  SpilledLine line;
+  while (spilled.next_line(line)) {
+    if (!reading || line.key != key) {
+      if (reading) finish_entry();
+      reading = true;
+      key.assign(line.key);
+      entry = EntryState{};
+      entry_record = line.record;
+      first_priced.reset();
+      refused_values.clear();
+    }
+    count_line(schedule, entry, line.value, line.date, line.mode, line.origin, de_minimis);
+    if (const auto* r = is_refused(line.record)) {
+      refused_values.push_back(r->second);
+      continue;
+    }
+    if (!first_priced) first_priced = line.record;
+    else spilled.note_line(line.record, {entry_record, std::nullopt});
+  }
+  if (reading) finish_entry();
+  spilled.sort_notes();
+}
 
 // This line's share of its entry's fees: in proportion to value, the last priced line of the
 // entry taking what is left so that the shares add up to the entry's fee exactly.
-void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std::uint32_t e,
-                         Decimal value, EntryCharges& charges) {
-  EntryState& entry = plan.entries[e];
+// `e` is the entry's number in `open`.
+void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, std::uint32_t e,
+                         OpenEntries& open, Decimal value, EntryCharges& charges) {
   charges.fees.clear();
   charges.de_minimis = de_minimis_of(schedule, entry);
   charges.entry_value = entry.total();
@@ -460,7 +525,7 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
   if (entry.lines_left > 0) --entry.lines_left;
   if (charges.de_minimis) return; // no fees
   bool first = false;
-  OpenEntry& fees = plan.open.open(e, first);
+  OpenEntry& fees = open.open(e, first);
   if (first) compute_entry_fees(schedule, entry, fees);
   const schedule::Rounding& r = schedule.rounding;
   for (std::size_t i = 0; i < fees.totals.size(); ++i) {
@@ -472,7 +537,32 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
     fees.allocated[i] += share;
     charges.fees.push_back({fees.totals[i].fee, share});
   }
-  if (last) plan.open.close(e);
+  if (last) open.close(e);
+}
+
+// Second pass: the share of its entry's fees of line `record`, of `value`, whose entry the first
+// pass numbered `e` (KeptLine::k_spilled_entry: one kept on disk).
+void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std::uint64_t record,
+                         std::uint32_t e, Decimal value, EntryCharges& charges) {
+  if (e != KeptLine::k_spilled_entry) {
+    share_entry_charges(schedule, plan.entries[e], e, plan.open, value, charges);
+    return;
+  }
+  const SpilledLineEntry note = plan.spilled.entry_of(record);
+  auto at = plan.open_spilled.find(note.entry);
+  if (note.state) {
+    if (at != plan.open_spilled.end() || plan.next_spilled_number >= EntryIndex::k_none - 1)
+      throw Error("the temporary file of customs entries is not as written");
+    at = plan.open_spilled
+             .emplace(note.entry, RunPlan::OpenSpilled{
+                                      static_cast<std::uint32_t>(plan.next_spilled_number++),
+                                      *note.state})
+             .first;
+  } else if (at == plan.open_spilled.end()) {
+    throw Error("the temporary file of customs entries is not as written");
+  }
+  share_entry_charges(schedule, at->second.state, at->second.number, plan.open, value, charges);
+  if (at->second.state.lines_left == 0) plan.open_spilled.erase(at);
 }
 
 // Prices and writes the records `read` gives (see for_each_batch) of one manifest, in input order:
@@ -506,8 +596,8 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
         slot.draw = &plan->draws[next_draw++];
       if (plan->in_entry[record_index]) {
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
-        share_entry_charges(engine.schedule(), *plan, slot.kept.entry, slot.kept.value,
-                            slot.charges);
+        share_entry_charges(engine.schedule(), *plan, record_index, slot.kept.entry,
+                            slot.kept.value, slot.charges);
         slot.has_entry = true;
       }
     }
@@ -639,7 +729,14 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   std::string key;
   RecentEntry recent;
   RecentDeMinimis de_minimis;
-  const auto find_or_add_entry = [&plan](const std::string& k) {
+  // An entry past the first options.entries_in_memory is kept on disk (plan.spilled).
+  std::string claim_key_text; // the keys of the claims of such entries
+  std::vector<std::pair<std::size_t, std::size_t>> spilled_claim_keys; // where, and how long
+  const auto find_or_add_entry = [&plan, &options](const std::string& k) {
+    if (plan.entry_index.size() >= options.entries_in_memory) {
+      const std::uint32_t entry = plan.entry_index.find(k);
+      return entry == EntryIndex::k_none ? KeptLine::k_spilled_entry : entry;
+    }
     bool added = false;
     const std::uint32_t entry = plan.entry_index.find_or_add(k, added);
     if (added) plan.entries.emplace_back();
@@ -674,19 +771,11 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         entry_key(line, source.display_name, key);
         const std::uint32_t e = recent.of(key, find_or_add_entry);
         block.set_entry(i, e);
-        EntryState& entry = plan.entries[e];
-        if (!entry.started) {
-          entry.started = true;
-          entry.date = date;
-          entry.mode = line.mode;
-        }
-        entry.set_total(entry.total() + result.value.amount);
-        ++entry.lines_left;
-        const std::uint16_t d = de_minimis.of(schedule, line.origin, entry.date);
-        if (!d) entry.de_minimis_possible = false;
-        else if (!entry.de_minimis || schedule.de_minimis[d - 1u].threshold <
-                                          de_minimis_of(schedule, entry)->threshold)
-          entry.de_minimis = d;
+        if (e == KeptLine::k_spilled_entry)
+          plan.spilled.add_line({key, record_index, result.value.amount, date, line.mode, line.origin});
+        else
+          count_line(schedule, plan.entries[e], result.value.amount, date, line.mode, line.origin,
+                     de_minimis);
         plan.in_entry.back() = true;
         const quota::Quota* q = batch[i].claim;
         if (!q) continue;
@@ -694,6 +783,11 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
                           quota::quota_quantity(*q, result.value.amount, line.quantities), {}});
         claim_entries.push_back(e);
         claim_values.push_back(result.value.amount);
+        if (e == KeptLine::k_spilled_entry) {
+          // Its entry has no key in the index: the claim keeps one.
+          spilled_claim_keys.push_back({claim_key_text.size(), key.size()});
+          claim_key_text.append(key);
+        }
       }
       plan.results.append(block);
       return true;
@@ -713,9 +807,17 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   });
   plan.results.rewind();
   // The index holds every key now: its keys stay where they are while claims point at them.
-  for (std::size_t i = 0; i < claims.size(); ++i)
-    claims[i].entry = plan.entry_index.key(claim_entries[i]);
+  for (std::size_t i = 0, spilled = 0; i < claims.size(); ++i) {
+    if (claim_entries[i] != KeptLine::k_spilled_entry) {
+      claims[i].entry = plan.entry_index.key(claim_entries[i]);
+    } else {
+      const auto [at, size] = spilled_claim_keys[spilled++];
+      claims[i].entry = std::string_view(claim_key_text).substr(at, size);
+    }
+  }
   plan.draws = quota::allocate(claims, ledger);
+  // The refused lines of entries kept on disk, with their values, in record order.
+  std::vector<std::pair<std::uint64_t, Decimal>> refused_spilled;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     plan.draw_records.push_back(claims[i].record);
     // A line refused by an absolute quota is not priced: it takes no part in its entry.
@@ -723,9 +825,10 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
                          (draw.missing_quantity || draw.over.sign() > 0);
     if (refused && plan.in_entry[claims[i].record]) {
-      EntryState& entry = plan.entries[claim_entries[i]];
-      entry.set_total(entry.total() - claim_values[i]);
-      --entry.lines_left;
+      if (claim_entries[i] == KeptLine::k_spilled_entry)
+        refused_spilled.push_back({claims[i].record, claim_values[i]});
+      else
+        uncount_line(plan.entries[claim_entries[i]], claim_values[i]);
       plan.in_entry[claims[i].record] = false;
     }
   }
@@ -743,23 +846,30 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       ++unchecked;
     }
   }
-  for (EntryState& entry : plan.entries) {
+  // An entry is de minimis when all its lines can be, and its total is within the threshold.
+  const auto settle = [&](EntryState& entry) {
     if (!entry.de_minimis_possible || !entry.de_minimis ||
         entry.total() > de_minimis_of(schedule, entry)->threshold)
       entry.de_minimis = 0;
-    if (entry.de_minimis || unchecked == 0) continue;
+    if (entry.de_minimis || unchecked == 0) return;
     for (std::size_t i = 0; i < schedule.fees.size(); ++i)
       if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
         entry_fee(schedule, schedule.fees[i], entry.total()); // throws
         fee_checked[i] = true;
         --unchecked;
       }
-  }
-  // The second pass finds each line's entry by the number the first pass kept with it.
+  };
+  for (EntryState& entry : plan.entries) settle(entry);
   claims = {};
   claim_entries = {};
   claim_values = {};
+  claim_key_text = {};
+  spilled_claim_keys = {};
   plan.entry_index = EntryIndex{};
+  if (plan.spilled.lines() > 0) settle_spilled_entries(schedule, plan.spilled, refused_spilled, settle);
+  // The second pass finds each line's entry by the number the first pass kept with it (an entry
+  // kept on disk: by the note made for the line).
+  plan.next_spilled_number = plan.entries.size();
 
   // Pass 2: finish and write in input order, from what the first pass kept.
   std::size_t first_record = 0;

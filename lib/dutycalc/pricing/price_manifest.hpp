@@ -28,6 +28,9 @@ struct PriceManifestOptions {
   // Threads that price and render records (1: the calling thread only). Output is the same
   // byte for byte whatever the number.
   unsigned threads = 1;
+  // Customs entries kept in memory (about 50 bytes each); those past them are kept on disk and
+  // sorted there, which is slower, so that memory does not grow with the number of entries.
+  std::size_t entries_in_memory = 300000;
 };
 
 struct PriceTotals {
