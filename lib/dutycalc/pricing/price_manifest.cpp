@@ -6,6 +6,8 @@
 #include <dutycalc/pricing/entry_state.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
 #include <dutycalc/pricing/spilled_entries.hpp>
+#include <dutycalc/quota/allocation.hpp>
+#include <dutycalc/util/byte_reader.hpp>
 #include <dutycalc/util/standard_input.hpp>
 #include <dutycalc/util/worker_pool.hpp>
 
@@ -269,7 +271,8 @@ struct BatchSlot {
   manifest::OwnedRecord record;
   manifest::ManifestLine line;
   LineResult result;
-  const quota::QuotaDraw* draw = nullptr;
+  const quota::QuotaDraw* draw = nullptr; // second pass: `drawn`, when the line drew on a quota
+  quota::QuotaDraw drawn;
   const quota::Quota* claim = nullptr; // first pass: the quota a priced line would draw on
   EntryCharges charges;
   bool has_entry = false;
@@ -432,6 +435,23 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
   if (read_error) std::rethrow_exception(read_error);
 }
 
+// What a claim carries through the draws for the run: its line's entry (its number, or
+// KeptLine::k_spilled_entry) and value.
+struct ClaimPayload {
+  std::uint32_t entry = 0;
+  Decimal value;
+  void append_to(std::string& out) const {
+    out.append(reinterpret_cast<const char*>(&entry), sizeof entry);
+    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  static ClaimPayload read(std::string_view bytes) {
+    ByteReader in(bytes, "the temporary file of quota claims is not as written");
+    ClaimPayload payload{in.get<std::uint32_t>(), in.get<Decimal>()};
+    if (!in.done()) throw Error("the temporary file of quota claims is not as written");
+    return payload;
+  }
+};
+
 // What the first pass decided for the second: quota draws and customs entries, by record, and
 // each record with its line priced up to its duties (the second pass finishes the lines that draw
 // on no quota with their entries' charges; those that draw are priced again with their draws).
@@ -442,12 +462,33 @@ struct RunPlan {
     std::size_t records = 0;
   };
   std::vector<Manifest> manifests; // as the first pass read them
-  std::vector<quota::QuotaDraw> draws;
-  std::vector<std::size_t> draw_records; // record of each draw, ascending
-  // Per record, whether its line is priced and so takes part in its entry: one bit per record.
-  // Which entry comes from the index again in the second pass, which costs less memory than
-  // keeping an entry number per record.
-  std::vector<bool> in_entry;
+  // The lines that draw on quotas, with their entries' numbers and their values (see
+  // ClaimPayload), kept on disk; after the draws, read back in record order.
+  quota::Allocation allocation;
+  quota::DrawnClaim next_draw; // the next line's draw, read ahead
+  bool next_draw_read = false;
+  bool next_draw_left = false;
+  // Second pass: puts the draw of line `record` in `draw`; false when the line drew none.
+  bool take_draw(std::size_t record, quota::QuotaDraw& draw) {
+    if (!next_draw_read) {
+      next_draw_left = allocation.next(next_draw);
+      next_draw_read = true;
+    }
+    if (!next_draw_left || next_draw.record != record) return false;
+    draw = next_draw.draw;
+    next_draw_read = false;
+    return true;
+  }
+  // The lines an absolute quota refuses, with their values, in record order: not priced, they
+  // take no part in their entries. A line takes part in its entry when the first pass kept it with
+  // one (KeptLine::entry) and it is not refused.
+  std::vector<std::pair<std::uint64_t, Decimal>> refused;
+  std::size_t next_refused = 0; // second pass: the first refused line not reached yet
+  // Second pass: whether line `record` (kept with an entry) is refused; lines are asked in order.
+  bool is_refused(std::uint64_t record) {
+    while (next_refused < refused.size() && refused[next_refused].first < record) ++next_refused;
+    return next_refused < refused.size() && refused[next_refused].first == record;
+  }
   EntryIndex entry_index; // the first pass's only
   std::deque<EntryState> entries; // in blocks: no copy of them all when they outgrow a block
   OpenEntries open; // entries with lines written and lines left
@@ -465,8 +506,8 @@ struct RunPlan {
 
 // Between the passes: what each entry kept on disk comes to, from its lines read back by entry,
 // `settle`d as the entries in memory are; then a note for each of its priced lines (see
-// SpilledEntries). `refused`: the lines of such entries that an absolute quota refuses, with
-// their values, in record order; they are counted and then taken out again, as for an entry in
+// SpilledEntries). `refused`: the lines an absolute quota refuses (RunPlan::refused), with their
+// values, in record order; they are counted and then taken out again, as for an entry in
 // memory, so that they still give the entry its date, mode and de minimis rule.
 template <class Settle>
 void settle_spilled_entries(const schedule::Schedule& schedule, SpilledEntries& spilled,
@@ -577,12 +618,6 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
   writer.begin(columns.names());
 
   std::size_t record_index = first_record;
-  // Draws are in record order: a cursor finds each line's draw without a lookup.
-  std::size_t next_draw = 0;
-  if (plan)
-    next_draw = static_cast<std::size_t>(
-        std::lower_bound(plan->draw_records.begin(), plan->draw_records.end(), first_record) -
-        plan->draw_records.begin());
   const bool renders = writer.renders();
   const bool with_rules = writer.shows_rules();
   // In input order: each line's quota draw and share of its entry's fees.
@@ -592,9 +627,8 @@ void write_manifest(const Engine& engine, Read read, const manifest::ColumnMap& 
       slot.draw = nullptr;
       slot.has_entry = false;
       if (!plan) continue;
-      if (next_draw < plan->draw_records.size() && plan->draw_records[next_draw] == record_index)
-        slot.draw = &plan->draws[next_draw++];
-      if (plan->in_entry[record_index]) {
+      if (plan->take_draw(record_index, slot.drawn)) slot.draw = &slot.drawn;
+      if (slot.kept.entry != KeptLine::k_no_entry && !plan->is_refused(record_index)) {
         // The line's value (in the schedule's currency) decides its share of the entry's fees.
         share_entry_charges(engine.schedule(), *plan, record_index, slot.kept.entry,
                             slot.kept.value, slot.charges);
@@ -722,16 +756,12 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   // Pass 1: which lines can be priced, their entries and values, and the lines that draw on a
   // quota with their dates and quantities; every record and its pricing kept for the second pass.
   RunPlan plan;
-  std::vector<quota::QuotaClaim> claims;   // their entries' keys set when the first pass ends
-  std::vector<std::uint32_t> claim_entries; // the entry of each claim
-  std::vector<Decimal> claim_values;
+  std::string payload; // of a claim
   std::size_t record_index = 0;
   std::string key;
   RecentEntry recent;
   RecentDeMinimis de_minimis;
   // An entry past the first options.entries_in_memory is kept on disk (plan.spilled).
-  std::string claim_key_text; // the keys of the claims of such entries
-  std::vector<std::pair<std::size_t, std::size_t>> spilled_claim_keys; // where, and how long
   const auto find_or_add_entry = [&plan, &options](const std::string& k) {
     if (plan.entry_index.size() >= options.entries_in_memory) {
       const std::uint32_t entry = plan.entry_index.find(k);
@@ -765,7 +795,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       for (std::size_t i = 0; i < n; ++i, ++record_index) {
         const manifest::ManifestLine& line = batch[i].line;
         const LineResult& result = batch[i].result;
-        plan.in_entry.push_back(false);
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         entry_key(line, source.display_name, key);
@@ -776,18 +805,13 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         else
           count_line(schedule, plan.entries[e], result.value.amount, date, line.mode, line.origin,
                      de_minimis);
-        plan.in_entry.back() = true;
         const quota::Quota* q = batch[i].claim;
         if (!q) continue;
-        claims.push_back({record_index, date, q,
-                          quota::quota_quantity(*q, result.value.amount, line.quantities), {}});
-        claim_entries.push_back(e);
-        claim_values.push_back(result.value.amount);
-        if (e == KeptLine::k_spilled_entry) {
-          // Its entry has no key in the index: the claim keeps one.
-          spilled_claim_keys.push_back({claim_key_text.size(), key.size()});
-          claim_key_text.append(key);
-        }
+        payload.clear();
+        ClaimPayload{e, result.value.amount}.append_to(payload);
+        plan.allocation.add({record_index, date, q,
+                             quota::quota_quantity(*q, result.value.amount, line.quantities), key},
+                            payload);
       }
       plan.results.append(block);
       return true;
@@ -806,32 +830,19 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
     plan.manifests.push_back({columns, record_index - first_record});
   });
   plan.results.rewind();
-  // The index holds every key now: its keys stay where they are while claims point at them.
-  for (std::size_t i = 0, spilled = 0; i < claims.size(); ++i) {
-    if (claim_entries[i] != KeptLine::k_spilled_entry) {
-      claims[i].entry = plan.entry_index.key(claim_entries[i]);
-    } else {
-      const auto [at, size] = spilled_claim_keys[spilled++];
-      claims[i].entry = std::string_view(claim_key_text).substr(at, size);
-    }
-  }
-  plan.draws = quota::allocate(claims, ledger);
-  // The refused lines of entries kept on disk, with their values, in record order.
-  std::vector<std::pair<std::uint64_t, Decimal>> refused_spilled;
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    plan.draw_records.push_back(claims[i].record);
-    // A line refused by an absolute quota is not priced: it takes no part in its entry.
-    const quota::QuotaDraw& draw = plan.draws[i];
+  // Lines drawn in entry date order. A line refused by an absolute quota is not priced: it takes
+  // no part in its entry.
+  plan.allocation.draw(ledger, [&](const quota::DrawnClaim& claim) {
+    const quota::QuotaDraw& draw = claim.draw;
     const bool refused = draw.quota->kind == quota::QuotaKind::absolute &&
                          (draw.missing_quantity || draw.over.sign() > 0);
-    if (refused && plan.in_entry[claims[i].record]) {
-      if (claim_entries[i] == KeptLine::k_spilled_entry)
-        refused_spilled.push_back({claims[i].record, claim_values[i]});
-      else
-        uncount_line(plan.entries[claim_entries[i]], claim_values[i]);
-      plan.in_entry[claims[i].record] = false;
-    }
-  }
+    if (!refused) return;
+    const ClaimPayload line = ClaimPayload::read(claim.payload);
+    if (line.entry != KeptLine::k_spilled_entry) uncount_line(plan.entries[line.entry], line.value);
+    plan.refused.push_back({claim.record, line.value});
+  });
+  std::sort(plan.refused.begin(), plan.refused.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   // Each entry's fees are worked out when its first line is written; a fee whose rate cannot be
   // worked out stops the run here, before anything is written, when an entry pays it. Its value
   // does not matter: a fee worked out on a zero value needs no entry tried (the usual case: then
@@ -860,13 +871,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       }
   };
   for (EntryState& entry : plan.entries) settle(entry);
-  claims = {};
-  claim_entries = {};
-  claim_values = {};
-  claim_key_text = {};
-  spilled_claim_keys = {};
   plan.entry_index = EntryIndex{};
-  if (plan.spilled.lines() > 0) settle_spilled_entries(schedule, plan.spilled, refused_spilled, settle);
+  if (plan.spilled.lines() > 0) settle_spilled_entries(schedule, plan.spilled, plan.refused, settle);
   // The second pass finds each line's entry by the number the first pass kept with it (an entry
   // kept on disk: by the note made for the line).
   plan.next_spilled_number = plan.entries.size();

@@ -1,9 +1,11 @@
 #include <dutycalc/quota/allocation.hpp>
 
+#include <dutycalc/util/byte_reader.hpp>
+#include <dutycalc/util/external_sort.hpp>
+
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
-#include <tuple>
+#include <type_traits>
 
 namespace dutycalc::quota {
 
@@ -22,111 +24,196 @@ std::optional<Decimal> quota_quantity(const Quota& quota, Decimal value,
 
 namespace {
 
-// FNV-1a over the bytes of `text`, continuing from `h`.
-std::uint64_t hash_bytes(std::uint64_t h, std::string_view text) {
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001B3ull;
-  }
-  return h;
+template <class T> void put(std::string& out, const T& value) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
-// The order claims are drawn in: date, then record (then their place in the list, so that the
-// order is total). Claims usually come in record order, as a manifest's first pass finds them:
-// then a claim's date and place, packed into one number, sort it without looking at the claims.
-std::vector<std::size_t> drawing_order(const std::vector<QuotaClaim>& claims) {
-  std::vector<std::size_t> order(claims.size());
-  const bool in_record_order =
-      claims.size() <= 0xFFFFFFFFu &&
-      std::is_sorted(claims.begin(), claims.end(),
-                     [](const QuotaClaim& a, const QuotaClaim& b) { return a.record < b.record; });
-  if (in_record_order) {
-    std::vector<std::uint64_t> keys(claims.size());
-    for (std::size_t i = 0; i < claims.size(); ++i) {
-      const auto day = static_cast<std::uint32_t>(claims[i].date.days()) ^ 0x80000000u;
-      keys[i] = std::uint64_t{day} << 32 | i;
-    }
-    std::sort(keys.begin(), keys.end());
-    for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i] & 0xFFFFFFFFu;
-    return order;
-  }
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(claims[a].date, claims[a].record, a) < std::tie(claims[b].date, claims[b].record, b);
-  });
-  return order;
+void put_text(std::string& out, std::string_view text) {
+  put(out, static_cast<std::uint32_t>(text.size()));
+  out.append(text);
 }
 
-// Which claims clear their entry's earlier draw: an entry's first claim on a quota period in
-// drawing order (`rank` is each claim's place in it), among the claims that have a quantity. The
-// claims are sorted by a hash of quota, period and entry, the whole of them where hashes are
-// equal, then by drawing order, and the first of each run is taken: one bit per claim, where a
-// set of the (quota, period, entry) met so far took a node of three strings per entry.
-std::vector<bool> first_claims(const std::vector<QuotaClaim>& claims,
-                               const std::vector<QuotaDraw>& draws,
-                               const std::vector<std::size_t>& rank) {
-  struct Item {
-    std::uint64_t hash;
-    std::size_t claim;
-  };
-  std::vector<Item> items;
-  items.reserve(claims.size());
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    if (draws[i].missing_quantity) continue; // draws nothing, clears nothing
-    std::uint64_t h = 0xCBF29CE484222325ull;
-    h = hash_bytes(h, claims[i].quota->id);
-    h = hash_bytes(h ^ 0xFF, draws[i].period);
-    h = hash_bytes(h ^ 0xFF, claims[i].entry);
-    items.push_back({h, i});
-  }
-  const auto group = [&](std::size_t i) {
-    return std::tie(claims[i].quota->id, draws[i].period, claims[i].entry);
-  };
-  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
-    const auto ga = group(a.claim);
-    const auto gb = group(b.claim);
-    if (ga != gb) return ga < gb;
-    return rank[a.claim] < rank[b.claim];
-  });
-  std::vector<bool> first(claims.size());
-  for (std::size_t k = 0; k < items.size(); ++k)
-    first[items[k].claim] = k == 0 || items[k].hash != items[k - 1].hash ||
-                            group(items[k].claim) != group(items[k - 1].claim);
-  return first;
+// A date as 8 bytes that compare as the dates.
+void put_ordered_date(std::string& out, Date date) {
+  put_ordered(out, static_cast<std::uint32_t>(date.days()) ^ 0x80000000u);
 }
+
+std::uint64_t address_of(const Quota* quota) { return reinterpret_cast<std::uintptr_t>(quota); }
+const Quota* quota_at(std::uint64_t address) {
+  return reinterpret_cast<const Quota*>(static_cast<std::uintptr_t>(address));
+}
+
+constexpr const char* k_not_as_written = "the temporary file of quota claims is not as written";
+
+// What a claim waiting to be drawn holds, as read back from either of the first two sorts.
+struct WaitingClaim {
+  std::uint64_t place = 0; // the order it was added in
+  std::uint64_t record = 0;
+  Date date;
+  const Quota* quota = nullptr;
+  std::string_view period;
+  std::string_view entry;
+  std::optional<Decimal> quantity;
+  bool clears = false;
+  std::string_view payload;
+};
 
 } // namespace
 
-std::vector<QuotaDraw> allocate(const std::vector<QuotaClaim>& claims, Ledger& ledger) {
-  std::vector<QuotaDraw> draws(claims.size());
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    draws[i].quota = claims[i].quota;
-    draws[i].period = claims[i].quota->period_of(claims[i].date).label;
-    draws[i].missing_quantity = !claims[i].quantity;
+struct Allocation::Sorters {
+  explicit Sorters(ExternalSorter::Limits limits)
+      : by_group(std::in_place, "quota claims", limits), by_date(std::in_place, "quota claims", limits),
+        by_place("quota draws", limits) {}
+  // By quota, period and entry (the group), then date, record and place.
+  std::optional<ExternalSorter> by_group;
+  // By date, record and place: drawing order.
+  std::optional<ExternalSorter> by_date;
+  // By place, with their draws.
+  ExternalSorter by_place;
+};
+
+Allocation::Allocation(ExternalSorter::Limits limits) : m_sorters(std::make_unique<Sorters>(limits)) {}
+Allocation::~Allocation() = default;
+
+void Allocation::add(const QuotaClaim& claim, std::string_view payload) {
+  const std::string period = claim.quota->period_of(claim.date).label;
+  m_bytes.clear();
+  put_ordered(m_bytes, claim.quota->id.size());
+  m_bytes.append(claim.quota->id);
+  put_ordered(m_bytes, period.size());
+  m_bytes.append(period);
+  put_ordered(m_bytes, claim.entry.size());
+  m_bytes.append(claim.entry);
+  put_ordered_date(m_bytes, claim.date);
+  put_ordered(m_bytes, claim.record);
+  put_ordered(m_bytes, m_added);
+  put(m_bytes, address_of(claim.quota));
+  put(m_bytes, static_cast<unsigned char>(claim.quantity.has_value()));
+  put(m_bytes, claim.quantity.value_or(Decimal{}));
+  m_bytes.append(payload);
+  m_sorters->by_group->add(m_bytes);
+  ++m_added;
+}
+
+// Each entry's first claim on a quota period in drawing order, among those with a quantity,
+// clears the entry's earlier draw: the claims sorted by group come in drawing order within it.
+void Allocation::start_drawing() {
+  ExternalSorter& by_group = *m_sorters->by_group;
+  by_group.finish();
+  std::string group;            // the group of the claim before
+  bool group_has_first = false; // whether a claim of it with a quantity came already
+  std::string_view bytes;
+  std::string out;
+  while (by_group.next(bytes)) {
+    // The group: quota id, period and entry, each its length then its bytes.
+    ByteReader in(bytes, k_not_as_written);
+    const auto text = [&in] { return in.bytes(static_cast<std::size_t>(get_ordered(in.bytes(8)))); };
+    text(); // the quota's id
+    const std::string_view period = text();
+    const std::string_view entry = text();
+    const std::string_view this_group = bytes.substr(0, bytes.size() - in.rest().size());
+    ByteReader tail(bytes.substr(this_group.size()), k_not_as_written);
+    const std::string_view order = tail.bytes(24); // date, record, place
+    const auto quota = tail.get<std::uint64_t>();
+    const bool has_quantity = tail.get<unsigned char>() != 0;
+    const Decimal quantity = tail.get<Decimal>();
+    if (this_group != group) {
+      group.assign(this_group);
+      group_has_first = false;
+    }
+    const bool clears = has_quantity && !group_has_first;
+    if (has_quantity) group_has_first = true;
+    out.clear();
+    out.append(order);
+    put(out, quota);
+    put_text(out, period);
+    put_text(out, entry);
+    put(out, static_cast<unsigned char>(has_quantity));
+    put(out, quantity);
+    put(out, static_cast<unsigned char>(clears));
+    out.append(tail.rest()); // the payload
+    m_sorters->by_date->add(out);
   }
-  const std::vector<std::size_t> order = drawing_order(claims);
-  std::vector<bool> clears;
-  {
-    std::vector<std::size_t> rank(claims.size());
-    for (std::size_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
-    clears = first_claims(claims, draws, rank);
-  }
-  for (const std::size_t i : order) {
-    const QuotaClaim& claim = claims[i];
-    QuotaDraw& draw = draws[i];
-    if (draw.missing_quantity) continue;
-    if (clears[i]) ledger.clear_entry(claim.quota->id, draw.period, claim.entry);
-    const Decimal drawn = ledger.drawn(claim.quota->id, draw.period);
-    const Decimal left = drawn < claim.quota->volume ? claim.quota->volume - drawn : Decimal{};
-    draw.in = std::min(*claim.quantity, left);
-    draw.over = *claim.quantity - draw.in;
+  m_sorters->by_group.reset();
+  m_sorters->by_date->finish();
+}
+
+bool Allocation::draw_next(Ledger& ledger, DrawnClaim& claim) {
+  std::string_view bytes;
+  if (!m_sorters->by_date->next(bytes)) return false;
+  ByteReader in(bytes, k_not_as_written);
+  in.bytes(8); // date
+  const std::uint64_t record = get_ordered(in.bytes(8));
+  const std::uint64_t place = get_ordered(in.bytes(8));
+  const Quota* quota = quota_at(in.get<std::uint64_t>());
+  const std::string_view period = in.text();
+  const std::string_view entry = in.text();
+  const bool has_quantity = in.get<unsigned char>() != 0;
+  const Decimal quantity = in.get<Decimal>();
+  const bool clears = in.get<unsigned char>() != 0;
+  claim.record = static_cast<std::size_t>(record);
+  claim.entry = entry;
+  claim.payload = in.rest();
+  QuotaDraw& draw = claim.draw;
+  draw.quota = quota;
+  draw.period.assign(period);
+  draw.missing_quantity = !has_quantity;
+  draw.in = draw.over = Decimal{};
+  if (has_quantity) {
+    if (clears) ledger.clear_entry(quota->id, period, entry);
+    const Decimal drawn = ledger.drawn(quota->id, period);
+    const Decimal left = drawn < quota->volume ? quota->volume - drawn : Decimal{};
+    draw.in = std::min(quantity, left);
+    draw.over = quantity - draw.in;
     // A line over an absolute quota is refused as a whole: it draws nothing, and what it shows
     // as "in" is only what was left.
-    const bool refused = claim.quota->kind == QuotaKind::absolute && draw.over.sign() > 0;
-    if (draw.in.sign() > 0 && !refused)
-      ledger.add(claim.quota->id, draw.period, claim.entry, draw.in);
+    const bool refused = quota->kind == QuotaKind::absolute && draw.over.sign() > 0;
+    if (draw.in.sign() > 0 && !refused) ledger.add(quota->id, period, entry, draw.in);
   }
+  m_bytes.clear();
+  put_ordered(m_bytes, place);
+  put(m_bytes, record);
+  put(m_bytes, address_of(quota));
+  put_text(m_bytes, period);
+  put_text(m_bytes, entry);
+  put(m_bytes, draw.in);
+  put(m_bytes, draw.over);
+  put(m_bytes, static_cast<unsigned char>(draw.missing_quantity));
+  m_bytes.append(claim.payload);
+  m_sorters->by_place.add(m_bytes);
+  return true;
+}
+
+void Allocation::end_drawing() {
+  m_sorters->by_date.reset();
+  m_sorters->by_place.finish();
+}
+
+bool Allocation::next(DrawnClaim& claim) {
+  std::string_view bytes;
+  if (!m_sorters->by_place.next(bytes)) return false;
+  ByteReader in(bytes, k_not_as_written);
+  in.bytes(8); // place
+  claim.record = static_cast<std::size_t>(in.get<std::uint64_t>());
+  claim.draw.quota = quota_at(in.get<std::uint64_t>());
+  claim.draw.period.assign(in.text());
+  claim.entry = in.text();
+  claim.draw.in = in.get<Decimal>();
+  claim.draw.over = in.get<Decimal>();
+  claim.draw.missing_quantity = in.get<unsigned char>() != 0;
+  claim.payload = in.rest();
+  return true;
+}
+
+std::vector<QuotaDraw> allocate(const std::vector<QuotaClaim>& claims, Ledger& ledger) {
+  Allocation allocation;
+  for (const QuotaClaim& claim : claims) allocation.add(claim);
+  allocation.draw(ledger, [](const DrawnClaim&) {});
+  std::vector<QuotaDraw> draws;
+  draws.reserve(claims.size());
+  DrawnClaim claim;
+  while (allocation.next(claim)) draws.push_back(std::move(claim.draw));
   return draws;
 }
 

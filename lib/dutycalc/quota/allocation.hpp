@@ -8,8 +8,10 @@
 #include <dutycalc/quota/quota.hpp>
 #include <dutycalc/rate/quantities.hpp>
 #include <dutycalc/schedule/schedule.hpp>
+#include <dutycalc/util/external_sort.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,7 +47,52 @@ std::optional<Decimal> quota_quantity(const Quota& quota, Decimal value,
 
 // Draws every claim on `ledger` in date order, then record order, and returns the draws in the
 // claims' original (record) order. Each entry's earlier draw on a quota period is cleared first,
-// so pricing an entry again replaces its draw instead of adding to it.
+// so pricing an entry again replaces its draw instead of adding to it. (An Allocation, below.)
 std::vector<QuotaDraw> allocate(const std::vector<QuotaClaim>& claims, Ledger& ledger);
+
+// A claim drawn, as Allocation::next() gives it back: views valid until the next call.
+struct DrawnClaim {
+  std::size_t record = 0;
+  QuotaDraw draw;
+  std::string_view entry;
+  std::string_view payload; // what the caller added with the claim
+};
+
+// allocate() for any number of claims, in bounded memory: the claims wait in temporary files
+// (ExternalSorter), sorted three times: by quota period and entry, to find each entry's first
+// claim on a period (the one that clears its earlier draw); by date and record, to draw them in
+// turn; and back into the order they were added in, to be read with their draws. Each claim
+// carries the caller's `payload` bytes through to its draw.
+class Allocation {
+public:
+  // `limits`: of each of the three sorts (tests make them small, to sort through files).
+  explicit Allocation(ExternalSorter::Limits limits = {});
+  ~Allocation();
+  Allocation(const Allocation&) = delete;
+  Allocation& operator=(const Allocation&) = delete;
+
+  // Adds a claim (its entry's key is copied). Throws Error when a temporary file cannot be written.
+  void add(const QuotaClaim& claim, std::string_view payload = {});
+  std::size_t claims() const { return m_added; }
+  // Draws every claim added on `ledger` (see allocate()), calling `drawn(claim)` for each, in
+  // drawing order.
+  template <class Drawn> void draw(Ledger& ledger, Drawn drawn) {
+    DrawnClaim claim;
+    start_drawing();
+    while (draw_next(ledger, claim)) drawn(static_cast<const DrawnClaim&>(claim));
+    end_drawing();
+  }
+  // After draw(): the claims with their draws, in the order they were added; false after the last.
+  bool next(DrawnClaim& claim);
+
+private:
+  void start_drawing();
+  bool draw_next(Ledger& ledger, DrawnClaim& claim);
+  void end_drawing();
+  struct Sorters;
+  std::unique_ptr<Sorters> m_sorters;
+  std::string m_bytes;
+  std::size_t m_added = 0;
+};
 
 } // namespace dutycalc::quota

@@ -127,3 +127,52 @@ TEST_CASE("allocate takes time in proportion to the claims, not their square") {
   CHECK(ledger->drawn("q", "2022-Q3") == dec("600000"));
   CHECK(seconds < 20.0);
 }
+
+TEST_CASE("Allocation draws as allocate does when its claims wait in files, and keeps payloads") {
+  // 3,000 claims of 700 entries on two quotas over two quarters, dates in no order, some with no
+  // quantity; sorted through runs of 2 KB. The draws must equal those made in memory, and each
+  // claim's payload and entry come back with its draw, in the order the claims were added.
+  const Quota small = quarterly("5000");
+  Quota absolute = quarterly("3000", QuotaKind::absolute);
+  absolute.id = "abs";
+  std::vector<std::string> entries;
+  for (int e = 0; e < 700; ++e) entries.push_back("E" + std::to_string(e));
+  std::vector<QuotaClaim> claims;
+  std::uint32_t x = 12345;
+  for (std::size_t i = 0; i < 3000; ++i) {
+    x = x * 1103515245u + 12345u;
+    const Quota& q = x % 3 == 0 ? absolute : small;
+    const std::string day = "2022-" + std::string(x % 2 ? "07-" : "10-") + std::to_string(10 + x % 19);
+    QuotaClaim c{i, date(day.c_str()), &q, std::nullopt, entries[(x >> 8) % 700]};
+    if (x % 17 != 0) c.quantity = Decimal::from_integer(1 + (x >> 4) % 40);
+    claims.push_back(c);
+  }
+  const auto in_memory = open_memory_ledger();
+  in_memory->add("q", "2022-Q3", "E5", dec("700")); // an earlier run's draw, replaced
+  const std::vector<QuotaDraw> expected = allocate(claims, *in_memory);
+
+  const auto ledger = open_memory_ledger();
+  ledger->add("q", "2022-Q3", "E5", dec("700"));
+  dutycalc::quota::Allocation allocation({.memory = 2048, .fan_in = 3, .read_buffer = 64});
+  for (const QuotaClaim& c : claims) allocation.add(c, "payload " + std::to_string(c.record));
+  std::size_t drawn = 0;
+  allocation.draw(*ledger, [&drawn](const dutycalc::quota::DrawnClaim&) { ++drawn; });
+  CHECK(drawn == claims.size());
+  dutycalc::quota::DrawnClaim claim;
+  std::size_t i = 0;
+  for (; allocation.next(claim); ++i) {
+    REQUIRE(i < claims.size());
+    CHECK(claim.record == i);
+    CHECK(claim.payload == "payload " + std::to_string(i));
+    CHECK(claim.entry == claims[i].entry);
+    CHECK(claim.draw.quota == expected[i].quota);
+    CHECK(claim.draw.period == expected[i].period);
+    CHECK(claim.draw.in == expected[i].in);
+    CHECK(claim.draw.over == expected[i].over);
+    CHECK(claim.draw.missing_quantity == expected[i].missing_quantity);
+  }
+  CHECK(i == claims.size());
+  CHECK(ledger->drawn("q", "2022-Q3") == in_memory->drawn("q", "2022-Q3"));
+  CHECK(ledger->drawn("q", "2022-Q4") == dec("5000"));
+  CHECK(ledger->drawn("abs", "2022-Q3") == in_memory->drawn("abs", "2022-Q3"));
+}
