@@ -47,7 +47,7 @@ std::uint32_t EntryIndex::find_or_add(std::string_view key, bool& added) {
   const std::size_t at = slot_of(key, hash_of(key));
   added = m_slots[at] == k_empty;
   if (!added) return m_slots[at];
-  if (size() >= k_none - 1) throw Error("more than 4,294,967,294 customs entries in one run");
+  if (size() >= k_most) throw Error("more than 4,294,967,292 customs entries in one run");
   if (m_keys.size() + key.size() > 0xFFFFFFFFu)
     throw Error("the customs entries of one run have more than 4 GiB of entry keys");
   const auto entry = static_cast<std::uint32_t>(size());

@@ -14,8 +14,10 @@ namespace dutycalc::pricing {
 class EntryIndex {
 public:
   static constexpr std::uint32_t k_none = 0xFFFFFFFF;
+  // Entries at most: the numbers above are the run's marks for lines kept otherwise (KeptLine).
+  static constexpr std::uint32_t k_most = 0xFFFFFFFC;
   // The number of `key`: 0, 1, 2... in order of first appearance. `added` tells a new key.
-  // Throws Error past 4 GiB of keys or 4,294,967,294 entries.
+  // Throws Error past 4 GiB of keys or k_most entries.
   std::uint32_t find_or_add(std::string_view key, bool& added);
   // The number of `key`, or k_none when it has none.
   std::uint32_t find(std::string_view key) const;

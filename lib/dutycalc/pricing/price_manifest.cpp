@@ -5,6 +5,7 @@
 #include <dutycalc/pricing/entry_index.hpp>
 #include <dutycalc/pricing/entry_state.hpp>
 #include <dutycalc/pricing/result_spool.hpp>
+#include <dutycalc/pricing/single_line_entries.hpp>
 #include <dutycalc/pricing/spilled_entries.hpp>
 #include <dutycalc/quota/allocation.hpp>
 #include <dutycalc/util/byte_reader.hpp>
@@ -158,6 +159,13 @@ void count_line(const schedule::Schedule& schedule, EntryState& entry, Decimal v
 void uncount_line(EntryState& entry, Decimal value) {
   entry.set_total(entry.total() - value);
   --entry.lines_left;
+}
+
+// An entry is de minimis when all its lines can be, and its total is within the threshold.
+void settle_de_minimis(const schedule::Schedule& schedule, EntryState& entry) {
+  if (!entry.de_minimis_possible || !entry.de_minimis ||
+      entry.total() > de_minimis_of(schedule, entry)->threshold)
+    entry.de_minimis = 0;
 }
 
 // An entry's fee on its total value: bounded, then rounded (the entry rounding point). Throws
@@ -496,6 +504,7 @@ struct RunPlan {
   // first line to its last only, by its first line's record, and numbered (for `open`) after the
   // entries in memory, in the order they open.
   SpilledEntries spilled;
+  SingleLineEntries single_lines; // the entries of lines without an entry column
   struct OpenSpilled {
     std::uint32_t number = 0;
     EntryState state;
@@ -585,6 +594,16 @@ void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, 
 // pass numbered `e` (KeptLine::k_spilled_entry: one kept on disk).
 void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std::uint64_t record,
                          std::uint32_t e, Decimal value, EntryCharges& charges) {
+  if (e == KeptLine::k_single_line_entry) {
+    // Opened and closed at its one line.
+    EntryState entry = plan.single_lines.entry_of(record).state(false);
+    settle_de_minimis(schedule, entry);
+    if (plan.next_spilled_number >= EntryIndex::k_most)
+      throw Error("more than 4,294,967,292 customs entries in one run");
+    share_entry_charges(schedule, entry, static_cast<std::uint32_t>(plan.next_spilled_number++),
+                        plan.open, value, charges);
+    return;
+  }
   if (e != KeptLine::k_spilled_entry) {
     share_entry_charges(schedule, plan.entries[e], e, plan.open, value, charges);
     return;
@@ -592,8 +611,10 @@ void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std:
   const SpilledLineEntry note = plan.spilled.entry_of(record);
   auto at = plan.open_spilled.find(note.entry);
   if (note.state) {
-    if (at != plan.open_spilled.end() || plan.next_spilled_number >= EntryIndex::k_none - 1)
+    if (at != plan.open_spilled.end())
       throw Error("the temporary file of customs entries is not as written");
+    if (plan.next_spilled_number >= EntryIndex::k_most)
+      throw Error("more than 4,294,967,292 customs entries in one run");
     at = plan.open_spilled
              .emplace(note.entry, RunPlan::OpenSpilled{
                                       static_cast<std::uint32_t>(plan.next_spilled_number++),
@@ -797,7 +818,25 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         const LineResult& result = batch[i].result;
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
-        entry_key(line, source.display_name, key);
+        const quota::Quota* q = batch[i].claim;
+        if (line.entry.empty()) {
+          // An entry of its own: what it comes to is known now.
+          EntryState entry;
+          count_line(schedule, entry, result.value.amount, date, line.mode, line.origin, de_minimis);
+          plan.single_lines.add({result.value.amount, record_index, entry.date.days(),
+                                 entry.de_minimis_possible ? entry.de_minimis : std::uint16_t{0},
+                                 entry.mode});
+          block.set_entry(i, KeptLine::k_single_line_entry);
+          if (!q) continue;
+          entry_key(line, source.display_name, key); // the ledger's name for its entry
+          payload.clear();
+          ClaimPayload{KeptLine::k_single_line_entry, result.value.amount}.append_to(payload);
+          plan.allocation.add({record_index, date, q,
+                               quota::quota_quantity(*q, result.value.amount, line.quantities), key},
+                              payload);
+          continue;
+        }
+        key.assign(line.entry);
         const std::uint32_t e = recent.of(key, find_or_add_entry);
         block.set_entry(i, e);
         if (e == KeptLine::k_spilled_entry)
@@ -805,7 +844,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         else
           count_line(schedule, plan.entries[e], result.value.amount, date, line.mode, line.origin,
                      de_minimis);
-        const quota::Quota* q = batch[i].claim;
         if (!q) continue;
         payload.clear();
         ClaimPayload{e, result.value.amount}.append_to(payload);
@@ -838,7 +876,8 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
                          (draw.missing_quantity || draw.over.sign() > 0);
     if (!refused) return;
     const ClaimPayload line = ClaimPayload::read(claim.payload);
-    if (line.entry != KeptLine::k_spilled_entry) uncount_line(plan.entries[line.entry], line.value);
+    if (line.entry != KeptLine::k_spilled_entry && line.entry != KeptLine::k_single_line_entry)
+      uncount_line(plan.entries[line.entry], line.value);
     plan.refused.push_back({claim.record, line.value});
   });
   std::sort(plan.refused.begin(), plan.refused.end(),
@@ -857,11 +896,9 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       ++unchecked;
     }
   }
-  // An entry is de minimis when all its lines can be, and its total is within the threshold.
+  // An entry settled: whether it is de minimis, and whether a fee it pays can be worked out.
   const auto settle = [&](EntryState& entry) {
-    if (!entry.de_minimis_possible || !entry.de_minimis ||
-        entry.total() > de_minimis_of(schedule, entry)->threshold)
-      entry.de_minimis = 0;
+    settle_de_minimis(schedule, entry);
     if (entry.de_minimis || unchecked == 0) return;
     for (std::size_t i = 0; i < schedule.fees.size(); ++i)
       if (!fee_checked[i] && schedule.fees[i].applies(entry.total(), entry.mode, entry.date)) {
@@ -873,8 +910,24 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   for (EntryState& entry : plan.entries) settle(entry);
   plan.entry_index = EntryIndex{};
   if (plan.spilled.lines() > 0) settle_spilled_entries(schedule, plan.spilled, plan.refused, settle);
+  // The entries of single lines are settled as the second pass reaches them; only a fee that
+  // could not be worked out needs them all looked at first.
+  plan.single_lines.rewind();
+  if (unchecked > 0 && plan.single_lines.size() > 0) {
+    SingleLineEntry single;
+    std::size_t refused_at = 0;
+    while (unchecked > 0 && plan.single_lines.next(single)) {
+      while (refused_at < plan.refused.size() && plan.refused[refused_at].first < single.record)
+        ++refused_at;
+      const bool refused =
+          refused_at < plan.refused.size() && plan.refused[refused_at].first == single.record;
+      EntryState entry = single.state(refused);
+      settle(entry);
+    }
+    plan.single_lines.rewind();
+  }
   // The second pass finds each line's entry by the number the first pass kept with it (an entry
-  // kept on disk: by the note made for the line).
+  // kept on disk: by the note made for the line; a single line's: by its record).
   plan.next_spilled_number = plan.entries.size();
 
   // Pass 2: finish and write in input order, from what the first pass kept.

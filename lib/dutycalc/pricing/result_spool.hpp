@@ -30,6 +30,7 @@ void decode_result(std::string_view bytes, LineResult& out);
 struct KeptLine {
   static constexpr std::uint32_t k_no_entry = 0xFFFFFFFF;
   static constexpr std::uint32_t k_spilled_entry = 0xFFFFFFFE; // an entry kept on disk
+  static constexpr std::uint32_t k_single_line_entry = 0xFFFFFFFD; // the line's own entry
   std::string_view record;  // manifest::encode_record() of the line's record
   std::string_view result;  // encode_result() of the line priced up to its duties
   std::string_view message; // that result's message
