@@ -21,9 +21,9 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <iostream>
 #include <limits>
 #include <optional>
-#include <iostream>
 #include <type_traits>
 #include <unordered_map>
 
@@ -64,11 +64,12 @@ manifest::ColumnMap read_header(manifest::CsvReader& reader, manifest::CsvRecord
   return manifest::ColumnMap::from_header(record, display_name);
 }
 
-// The customs entry a line belongs to: its `entry` column, or the line itself.
-void entry_key(const manifest::ManifestLine& line, const std::string& display_name, std::string& out) {
+// The name of the entry of a line without one (an entry of its own) where the quota ledger needs
+// it: its file and line.
+void single_line_key(const manifest::ManifestLine& line, const std::string& display_name,
+                     std::string& out) {
   out.clear();
-  if (!line.entry.empty()) out.append(line.entry);
-  else fmt::format_to(std::back_inserter(out), "{}:{}", display_name, line.line);
+  fmt::format_to(std::back_inserter(out), "{}:{}", display_name, line.line);
 }
 
 // Runs `read(input)` on the manifest `source`: its file, or standard input for "-". Each source is
@@ -444,7 +445,7 @@ void for_each_batch(Read read_batch, WorkerPool& pool, Before before, Work work,
 }
 
 // What a claim carries through the draws for the run: its line's entry (its number, or
-// KeptLine::k_spilled_entry) and value.
+// KeptLine::k_spilled_entry or k_single_line_entry) and value.
 struct ClaimPayload {
   std::uint32_t entry = 0;
   Decimal value;
@@ -591,7 +592,8 @@ void share_entry_charges(const schedule::Schedule& schedule, EntryState& entry, 
 }
 
 // Second pass: the share of its entry's fees of line `record`, of `value`, whose entry the first
-// pass numbered `e` (KeptLine::k_spilled_entry: one kept on disk).
+// pass numbered `e` (KeptLine::k_spilled_entry: one kept on disk; k_single_line_entry: the line's
+// own).
 void share_entry_charges(const schedule::Schedule& schedule, RunPlan& plan, std::uint64_t record,
                          std::uint32_t e, Decimal value, EntryCharges& charges) {
   if (e == KeptLine::k_single_line_entry) {
@@ -819,6 +821,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         if (line.problem || result.status != LineStatus::ok) continue;
         const Date date = engine.date_of(line);
         const quota::Quota* q = batch[i].claim;
+        std::uint32_t e = KeptLine::k_single_line_entry;
         if (line.entry.empty()) {
           // An entry of its own: what it comes to is known now.
           EntryState entry;
@@ -826,24 +829,17 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
           plan.single_lines.add({result.value.amount, record_index, entry.date.days(),
                                  entry.de_minimis_possible ? entry.de_minimis : std::uint16_t{0},
                                  entry.mode});
-          block.set_entry(i, KeptLine::k_single_line_entry);
-          if (!q) continue;
-          entry_key(line, source.display_name, key); // the ledger's name for its entry
-          payload.clear();
-          ClaimPayload{KeptLine::k_single_line_entry, result.value.amount}.append_to(payload);
-          plan.allocation.add({record_index, date, q,
-                               quota::quota_quantity(*q, result.value.amount, line.quantities), key},
-                              payload);
-          continue;
+          if (q) single_line_key(line, source.display_name, key);
+        } else {
+          key.assign(line.entry);
+          e = recent.of(key, find_or_add_entry);
+          if (e == KeptLine::k_spilled_entry)
+            plan.spilled.add_line({key, record_index, result.value.amount, date, line.mode, line.origin});
+          else
+            count_line(schedule, plan.entries[e], result.value.amount, date, line.mode, line.origin,
+                       de_minimis);
         }
-        key.assign(line.entry);
-        const std::uint32_t e = recent.of(key, find_or_add_entry);
         block.set_entry(i, e);
-        if (e == KeptLine::k_spilled_entry)
-          plan.spilled.add_line({key, record_index, result.value.amount, date, line.mode, line.origin});
-        else
-          count_line(schedule, plan.entries[e], result.value.amount, date, line.mode, line.origin,
-                     de_minimis);
         if (!q) continue;
         payload.clear();
         ClaimPayload{e, result.value.amount}.append_to(payload);

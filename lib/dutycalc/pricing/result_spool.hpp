@@ -34,7 +34,9 @@ struct KeptLine {
   std::string_view record;  // manifest::encode_record() of the line's record
   std::string_view result;  // encode_result() of the line priced up to its duties
   std::string_view message; // that result's message
-  std::uint32_t entry = k_no_entry; // the run's number of the line's customs entry, if it has one
+  // The run's number of the line's customs entry, if it has one: k_no_entry for a line that is not
+  // priced; k_spilled_entry and k_single_line_entry for entries the run keeps in files.
+  std::uint32_t entry = k_no_entry;
   Decimal value; // with an entry: the line's value in the schedule's currency
 };
 
