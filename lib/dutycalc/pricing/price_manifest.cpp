@@ -450,8 +450,8 @@ struct ClaimPayload {
   std::uint32_t entry = 0;
   Decimal value;
   void append_to(std::string& out) const {
-    out.append(reinterpret_cast<const char*>(&entry), sizeof entry);
-    out.append(reinterpret_cast<const char*>(&value), sizeof value);
+    append_bytes(out, entry);
+    append_bytes(out, value);
   }
   static ClaimPayload read(std::string_view bytes) {
     ByteReader in(bytes, "the temporary file of quota claims is not as written");

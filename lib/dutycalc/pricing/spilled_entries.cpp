@@ -3,16 +3,14 @@
 #include <dutycalc/error.hpp>
 #include <dutycalc/util/byte_reader.hpp>
 
+#include <string>
+#include <type_traits>
+
 namespace dutycalc::pricing {
 
 namespace {
 
 constexpr const char* k_not_as_written = "the temporary file of customs entries is not as written";
-
-template <class T> void put(std::string& out, const T& value) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
 
 } // namespace
 
@@ -25,10 +23,10 @@ void SpilledEntries::add_line(const SpilledLine& line) {
   put_ordered(m_bytes, line.key.size());
   m_bytes.append(line.key);
   put_ordered(m_bytes, line.record);
-  put(m_bytes, line.value);
-  put(m_bytes, line.date.days());
-  put(m_bytes, line.mode);
-  put(m_bytes, line.origin);
+  append_bytes(m_bytes, line.value);
+  append_bytes(m_bytes, line.date.days());
+  append_bytes(m_bytes, line.mode);
+  append_bytes(m_bytes, line.origin);
   m_lines->add(m_bytes);
   ++m_line_count;
 }
@@ -54,8 +52,8 @@ bool SpilledEntries::next_line(SpilledLine& line) {
 void SpilledEntries::note_line(std::uint64_t record, const SpilledLineEntry& entry) {
   m_bytes.clear();
   put_ordered(m_bytes, record);
-  put(m_bytes, entry.entry);
-  if (entry.state) put(m_bytes, *entry.state);
+  append_bytes(m_bytes, entry.entry);
+  if (entry.state) append_bytes(m_bytes, *entry.state);
   m_notes.add(m_bytes);
 }
 

@@ -24,13 +24,8 @@ std::optional<Decimal> quota_quantity(const Quota& quota, Decimal value,
 
 namespace {
 
-template <class T> void put(std::string& out, const T& value) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
 void put_text(std::string& out, std::string_view text) {
-  put(out, static_cast<std::uint32_t>(text.size()));
+  append_bytes(out, static_cast<std::uint32_t>(text.size()));
   out.append(text);
 }
 
@@ -88,9 +83,9 @@ void Allocation::add(const QuotaClaim& claim, std::string_view payload) {
   put_ordered_date(m_bytes, claim.date);
   put_ordered(m_bytes, claim.record);
   put_ordered(m_bytes, m_added);
-  put(m_bytes, address_of(claim.quota));
-  put(m_bytes, static_cast<unsigned char>(claim.quantity.has_value()));
-  put(m_bytes, claim.quantity.value_or(Decimal{}));
+  append_bytes(m_bytes, address_of(claim.quota));
+  append_bytes(m_bytes, static_cast<unsigned char>(claim.quantity.has_value()));
+  append_bytes(m_bytes, claim.quantity.value_or(Decimal{}));
   m_bytes.append(payload);
   m_sorters->by_group->add(m_bytes);
   ++m_added;
@@ -126,12 +121,12 @@ void Allocation::start_drawing() {
     if (has_quantity) group_has_first = true;
     out.clear();
     out.append(order);
-    put(out, quota);
+    append_bytes(out, quota);
     put_text(out, period);
     put_text(out, entry);
-    put(out, static_cast<unsigned char>(has_quantity));
-    put(out, quantity);
-    put(out, static_cast<unsigned char>(clears));
+    append_bytes(out, static_cast<unsigned char>(has_quantity));
+    append_bytes(out, quantity);
+    append_bytes(out, static_cast<unsigned char>(clears));
     out.append(tail.rest()); // the payload
     m_sorters->by_date->add(out);
   }
@@ -173,13 +168,13 @@ bool Allocation::draw_next(Ledger& ledger, DrawnClaim& claim) {
   }
   m_bytes.clear();
   put_ordered(m_bytes, place);
-  put(m_bytes, record);
-  put(m_bytes, address_of(quota));
+  append_bytes(m_bytes, record);
+  append_bytes(m_bytes, address_of(quota));
   put_text(m_bytes, period);
   put_text(m_bytes, entry);
-  put(m_bytes, draw.in);
-  put(m_bytes, draw.over);
-  put(m_bytes, static_cast<unsigned char>(draw.missing_quantity));
+  append_bytes(m_bytes, draw.in);
+  append_bytes(m_bytes, draw.over);
+  append_bytes(m_bytes, static_cast<unsigned char>(draw.missing_quantity));
   m_bytes.append(claim.payload);
   m_sorters->by_place.add(m_bytes);
   return true;

@@ -1,5 +1,5 @@
-// Reads back values and texts written byte for byte (memcpy) into a buffer: for the files a run
-// writes and then reads back itself. Throws Error with the caller's message when the bytes end
+// Values written byte for byte (memcpy) into a buffer, and read back: for the files a run writes
+// and then reads back itself. Reading throws Error with the caller's message when the bytes end
 // before a value does.
 #pragma once
 
@@ -8,10 +8,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
 namespace dutycalc {
+
+// Appends the bytes of `value` to `out`, as ByteReader::get<T>() reads them back.
+template <class T> void append_bytes(std::string& out, const T& value) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
 
 class ByteReader {
 public:
