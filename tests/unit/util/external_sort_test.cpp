@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -93,4 +94,25 @@ TEST_CASE("ExternalSorter sorts through runs on disk, merged in more than one ro
 TEST_CASE("ExternalSorter with nothing added gives nothing") {
   ExternalSorter sorter("test records");
   CHECK(sorted_back(sorter).empty());
+}
+
+TEST_CASE("ExternalSorter says why when it cannot make its temporary file") {
+  // Records that fit need no file; the first run written does.
+  const char* saved = std::getenv("TMPDIR");
+  const std::string was = saved ? saved : "";
+  ::setenv("TMPDIR", "/nonexistent/dutycalc-test", 1);
+  ExternalSorter fits("test records");
+  fits.add("a");
+  ExternalSorter spills("test records", {.memory = 16, .fan_in = 4, .read_buffer = 16});
+  spills.add("0123456789");
+  CHECK_THROWS_WITH(spills.add("0123456789"),
+                    Catch::Matchers::StartsWith(
+                        "cannot make a temporary file for sorting test records: no temporary "
+                        "directory (TMPDIR '/nonexistent/dutycalc-test')"));
+  if (saved) ::setenv("TMPDIR", was.c_str(), 1);
+  else ::unsetenv("TMPDIR");
+  fits.finish();
+  std::string_view record;
+  REQUIRE(fits.next(record));
+  CHECK(record == "a");
 }
