@@ -123,8 +123,9 @@ void setup_price(CLI::App& app, Context& context) {
                   "whatever the number")
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--entries-in-memory", options->entries_in_memory,
-                  "Customs entries kept in memory (about 50 bytes each); more are sorted on disk "
-                  "(slower), so that memory does not grow with a manifest's length")
+                  "Customs entries kept in memory (about 50 bytes each, and their keys: at most "
+                  "8 MB); more are sorted on disk (slower), so that memory does not grow with a "
+                  "manifest's length")
       ->capture_default_str()
       ->check(CLI::Range(std::size_t{0}, std::size_t{4000000000}));
   sub->add_option("--fx", options->fx,

@@ -22,6 +22,8 @@ public:
   // The number of `key`, or k_none when it has none.
   std::uint32_t find(std::string_view key) const;
   std::size_t size() const { return m_starts.size() - 1; }
+  // The bytes of all keys together.
+  std::size_t key_bytes() const { return m_keys.size(); }
   std::string_view key(std::uint32_t entry) const {
     return std::string_view(m_keys).substr(m_starts[entry], m_starts[entry + 1] - m_starts[entry]);
   }

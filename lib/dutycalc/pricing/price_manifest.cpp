@@ -784,9 +784,11 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
   std::string key;
   RecentEntry recent;
   RecentDeMinimis de_minimis;
-  // An entry past the first options.entries_in_memory is kept on disk (plan.spilled).
+  // An entry past the first options.entries_in_memory (or whose key would take the keys past
+  // their budget) is kept on disk (plan.spilled).
   const auto find_or_add_entry = [&plan, &options](const std::string& k) {
-    if (plan.entry_index.size() >= options.entries_in_memory) {
+    if (plan.entry_index.size() >= options.entries_in_memory ||
+        plan.entry_index.key_bytes() + k.size() > PriceManifestOptions::k_entry_key_bytes_in_memory) {
       const std::uint32_t entry = plan.entry_index.find(k);
       return entry == EntryIndex::k_none ? KeptLine::k_spilled_entry : entry;
     }

@@ -28,9 +28,11 @@ struct PriceManifestOptions {
   // Threads that price and render records (1: the calling thread only). Output is the same
   // byte for byte whatever the number.
   unsigned threads = 1;
-  // Customs entries kept in memory (about 50 bytes each); those past them are kept on disk and
-  // sorted there, which is slower, so that memory does not grow with the number of entries.
+  // Customs entries kept in memory (about 50 bytes each, and their keys: at most
+  // k_entry_key_bytes_in_memory of those); those past them are kept on disk and sorted there,
+  // which is slower, so that memory does not grow with the number of entries.
   std::size_t entries_in_memory = 300000;
+  static constexpr std::size_t k_entry_key_bytes_in_memory = std::size_t{8} << 20;
 };
 
 struct PriceTotals {
