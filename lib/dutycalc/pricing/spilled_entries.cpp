@@ -16,10 +16,11 @@ constexpr const char* k_not_as_written = "the temporary file of customs entries 
 
 SpilledEntries::SpilledEntries() : m_lines(std::in_place, "customs entries") {}
 
-// A line sorts by its entry's key (its length first: any order that keeps a key's lines together
-// will do), then its record; then come the rest of its fields.
+// A line sorts by its entry's key (its hash and length first: any order that keeps a key's lines
+// together will do), then its record; then come the rest of its fields.
 void SpilledEntries::add_line(const SpilledLine& line) {
   m_bytes.clear();
+  put_ordered(m_bytes, hash_bytes(line.key));
   put_ordered(m_bytes, line.key.size());
   m_bytes.append(line.key);
   put_ordered(m_bytes, line.record);
@@ -37,6 +38,7 @@ bool SpilledEntries::next_line(SpilledLine& line) {
   std::string_view bytes;
   if (!m_lines->next(bytes)) return false;
   ByteReader in(bytes, k_not_as_written);
+  in.bytes(8); // the key's hash
   const std::uint64_t key_size = get_ordered(in.bytes(8));
   line.key = in.bytes(static_cast<std::size_t>(key_size));
   line.record = get_ordered(in.bytes(8));

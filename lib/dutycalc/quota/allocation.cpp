@@ -60,7 +60,7 @@ struct Allocation::Sorters {
   explicit Sorters(ExternalSorter::Limits limits)
       : by_group(std::in_place, "quota claims", limits), by_date(std::in_place, "quota claims", limits),
         by_place("quota draws", limits) {}
-  // By quota, period and entry (the group), then date, record and place.
+  // By a hash of quota, period and entry, then those (the group), then date, record and place.
   std::optional<ExternalSorter> by_group;
   // By date, record and place: drawing order.
   std::optional<ExternalSorter> by_date;
@@ -74,6 +74,9 @@ Allocation::~Allocation() = default;
 void Allocation::add(const QuotaClaim& claim, std::string_view payload) {
   const std::string period = claim.quota->period_of(claim.date).label;
   m_bytes.clear();
+  const std::uint64_t hash =
+      hash_bytes(claim.entry, hash_bytes(period, hash_bytes(claim.quota->id) ^ 0xFF) ^ 0xFF);
+  put_ordered(m_bytes, hash);
   put_ordered(m_bytes, claim.quota->id.size());
   m_bytes.append(claim.quota->id);
   put_ordered(m_bytes, period.size());
@@ -101,10 +104,11 @@ void Allocation::start_drawing() {
   std::string_view bytes;
   std::string out;
   while (by_group.next(bytes)) {
-    // The group: quota id, period and entry, each its length then its bytes.
+    // The group: a hash of it, then quota id, period and entry, each its length then its bytes.
     ByteReader in(bytes, k_not_as_written);
     const auto text = [&in] { return in.bytes(static_cast<std::size_t>(get_ordered(in.bytes(8)))); };
-    text(); // the quota's id
+    in.bytes(8); // the hash
+    text();      // the quota's id
     const std::string_view period = text();
     const std::string_view entry = text();
     const std::string_view this_group = bytes.substr(0, bytes.size() - in.rest().size());

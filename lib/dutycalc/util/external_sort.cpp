@@ -23,7 +23,37 @@ std::uint64_t get_ordered(std::string_view bytes) {
   return value;
 }
 
+std::uint64_t hash_bytes(std::string_view text, std::uint64_t hash) {
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001B3ull;
+  }
+  return hash;
+}
+
 namespace {
+
+// The first 16 bytes of `record` (zeros past its end) as two numbers that compare as the bytes.
+// Where they differ they order the records as their bytes do; where they are equal the whole
+// records are compared.
+struct Prefix {
+  std::uint64_t head = 0;
+  std::uint64_t next = 0;
+  explicit Prefix(std::string_view record) {
+    unsigned char bytes[16] = {};
+    std::memcpy(bytes, record.data(), std::min<std::size_t>(record.size(), sizeof bytes));
+    for (int i = 0; i < 8; ++i) head = head << 8 | bytes[i];
+    for (int i = 8; i < 16; ++i) next = next << 8 | bytes[i];
+  }
+};
+
+// Whether record a (with its prefix) comes before record b.
+bool before(std::uint64_t a_head, std::uint64_t a_next, std::string_view a, std::uint64_t b_head,
+            std::uint64_t b_next, std::string_view b) {
+  if (a_head != b_head) return a_head < b_head;
+  if (a_next != b_next) return a_next < b_next;
+  return a < b;
+}
 
 std::string_view record_at(const std::string& gathered, std::uint32_t start) {
   std::uint32_t size = 0;
@@ -45,9 +75,16 @@ public:
     if (!fill(sizeof size + size)) m_sorter.fail("read back");
     m_record = {m_buffer.data() + m_pos + sizeof size, size};
     m_pos += sizeof size + size;
+    const Prefix prefix(m_record);
+    m_head = prefix.head;
+    m_next = prefix.next;
     return true;
   }
   std::string_view record() const { return m_record; }
+  // Whether this reader's record comes before `other`'s.
+  bool before(const RunReader& other) const {
+    return dutycalc::before(m_head, m_next, m_record, other.m_head, other.m_next, other.m_record);
+  }
 
 private:
   // Makes `bytes` readable from m_pos; false at the end of the run before any.
@@ -80,6 +117,8 @@ private:
   std::size_t m_pos = 0;
   std::size_t m_end = 0;
   std::string_view m_record;
+  std::uint64_t m_head = 0; // m_record's Prefix
+  std::uint64_t m_next = 0;
 };
 
 // The least record of several runs, one after another: a heap of the runs by their records.
@@ -110,8 +149,8 @@ private:
   struct Later {
     const Merger* merger;
     bool operator()(std::size_t a, std::size_t b) const {
-      const std::string_view ra = merger->m_readers[a].record(), rb = merger->m_readers[b].record();
-      return rb < ra; // equal records are the same bytes: either may come first
+      // Equal records are the same bytes: either may come first.
+      return merger->m_readers[b].before(merger->m_readers[a]);
     }
   };
   std::vector<RunReader> m_readers;
@@ -179,12 +218,14 @@ void ExternalSorter::add(std::string_view record) {
   if (m_finished) throw Error("a record is added to " + m_for_what + " after they were sorted");
   if (record.size() > std::numeric_limits<std::uint32_t>::max() - sizeof(std::uint32_t))
     throw Error("a record of " + m_for_what + " is longer than 4 GiB");
-  if (!m_gathered.empty() && m_gathered.size() + record.size() + sizeof(std::uint32_t) > m_limits.memory)
+  const std::size_t more = record.size() + sizeof(std::uint32_t) + sizeof(Gathered);
+  if (!m_gathered.empty() && m_gathered.size() + m_starts.size() * sizeof(Gathered) + more > m_limits.memory)
     write_gathered_run();
   // The budget at once, rather than grown by doubling past it.
   if (m_gathered.capacity() < m_limits.memory) m_gathered.reserve(m_limits.memory);
   const auto size = static_cast<std::uint32_t>(record.size());
-  m_starts.push_back(static_cast<std::uint32_t>(m_gathered.size()));
+  const Prefix prefix(record);
+  m_starts.push_back({prefix.head, prefix.next, static_cast<std::uint32_t>(m_gathered.size())});
   m_gathered.append(reinterpret_cast<const char*>(&size), sizeof size);
   m_gathered.append(record);
   ++m_records;
@@ -192,8 +233,10 @@ void ExternalSorter::add(std::string_view record) {
 
 void ExternalSorter::sort_gathered() {
   const std::string& gathered = m_gathered;
-  std::sort(m_starts.begin(), m_starts.end(), [&gathered](std::uint32_t a, std::uint32_t b) {
-    return record_at(gathered, a) < record_at(gathered, b);
+  std::sort(m_starts.begin(), m_starts.end(), [&gathered](const Gathered& a, const Gathered& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.next != b.next) return a.next < b.next;
+    return record_at(gathered, a.start) < record_at(gathered, b.start);
   });
 }
 
@@ -202,9 +245,9 @@ void ExternalSorter::write_gathered_run() {
   Run run{m_file_end, 0};
   std::string out;
   out.reserve(m_limits.read_buffer);
-  for (const std::uint32_t start : m_starts) {
-    const std::string_view record = record_at(m_gathered, start);
-    out.append(m_gathered.data() + start, sizeof(std::uint32_t) + record.size());
+  for (const Gathered& item : m_starts) {
+    const std::string_view record = record_at(m_gathered, item.start);
+    out.append(m_gathered.data() + item.start, sizeof(std::uint32_t) + record.size());
     if (out.size() >= m_limits.read_buffer) {
       write_all(out.data(), out.size());
       out.clear();
@@ -248,7 +291,7 @@ void ExternalSorter::finish() {
   }
   if (!m_starts.empty()) write_gathered_run();
   m_gathered = std::string();
-  m_starts = std::vector<std::uint32_t>();
+  m_starts = std::vector<Gathered>();
   // At most fan_in runs are read at once: more are merged into fewer first, the oldest first.
   while (m_runs.size() > m_limits.fan_in) {
     const std::vector<Run> first(m_runs.begin(), m_runs.begin() + static_cast<std::ptrdiff_t>(m_limits.fan_in));
@@ -263,7 +306,7 @@ bool ExternalSorter::next(std::string_view& record) {
   if (!m_finished) throw Error(m_for_what + " are read before they are all sorted");
   if (m_merger) return m_merger->next(record);
   if (m_next_gathered == m_starts.size()) return false;
-  record = record_at(m_gathered, m_starts[m_next_gathered++]);
+  record = record_at(m_gathered, m_starts[m_next_gathered++].start);
   return true;
 }
 

@@ -3,7 +3,9 @@
 // merged. Memory stays within the budget (and one read buffer per run merged at once) whatever
 // the number of records. Records are byte strings, ordered as std::string_view orders them
 // (bytes compared as unsigned, a prefix first): callers write the fields they sort by first, in
-// an order-keeping form (put_ordered below).
+// an order-keeping form (put_ordered below). Records are told apart by their first 16 bytes
+// where those differ, as two numbers, and compared whole only where they do not: sorts go
+// fastest when those bytes vary.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +21,10 @@ namespace dutycalc {
 void put_ordered(std::string& out, std::uint64_t value);
 // Reads what put_ordered() wrote at the start of `bytes` (at least 8 bytes).
 std::uint64_t get_ordered(std::string_view bytes);
+// FNV-1a over `text`, continuing from `hash`: records that only need equal keys kept together
+// start with their key's hash, so that the sort tells most of them apart by their first bytes.
+constexpr std::uint64_t k_hash_start = 0xCBF29CE484222325ull;
+std::uint64_t hash_bytes(std::string_view text, std::uint64_t hash = k_hash_start);
 
 class ExternalSorter {
 public:
@@ -65,7 +71,14 @@ private:
   std::string m_for_what;
   Limits m_limits;
   std::string m_gathered;                // records gathered: each its length (32 bits), then its bytes
-  std::vector<std::uint32_t> m_starts;   // where each gathered record's length is
+  // Each gathered record: its first 16 bytes as two numbers, which order most pairs of records
+  // without looking at them, and where its length is in m_gathered.
+  struct Gathered {
+    std::uint64_t head = 0;
+    std::uint64_t next = 0;
+    std::uint32_t start = 0;
+  };
+  std::vector<Gathered> m_starts;
   std::size_t m_next_gathered = 0;       // reading without runs: the next of m_starts
   std::vector<Run> m_runs;
   std::uint64_t m_file_end = 0;
