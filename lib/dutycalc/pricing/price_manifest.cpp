@@ -283,6 +283,8 @@ struct BatchSlot {
   const quota::QuotaDraw* draw = nullptr; // second pass: `drawn`, when the line drew on a quota
   quota::QuotaDraw drawn;
   const quota::Quota* claim = nullptr; // first pass: the quota a priced line would draw on
+  quota::EncodedClaim encoded_claim;   // first pass: that claim, made ready where it is priced
+  std::string claim_key;               // first pass: the key of a line without an entry
   EntryCharges charges;
   bool has_entry = false;
   std::size_t facts_at = 0; // where its code's facts are (Engine::start_prefetch)
@@ -814,6 +816,18 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
       // Whether it counts in its entry and what it claims: priced alone, with no entry's charges.
       if (engine.stays_ok_alone(slot.line, slot.result))
         slot.claim = slot.result.claim;
+      if (!slot.claim) return;
+      // The claim is made ready here, on the batch's thread; `learn` adds it in input order.
+      const manifest::ManifestLine& line = slot.line;
+      std::string_view entry = line.entry;
+      if (entry.empty()) {
+        single_line_key(line, source.display_name, slot.claim_key);
+        entry = slot.claim_key;
+      }
+      const Decimal value = slot.result.value.amount;
+      quota::Allocation::encode({0, engine.date_of(line), slot.claim,
+                                 quota::quota_quantity(*slot.claim, value, line.quantities), entry},
+                                slot.encoded_claim);
     };
     const auto learn = [&](Batch& batch, std::size_t n) {
       SpoolBlock& block = batch.block();
@@ -831,7 +845,6 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
           plan.single_lines.add({result.value.amount, record_index, entry.date.days(),
                                  entry.de_minimis_possible ? entry.de_minimis : std::uint16_t{0},
                                  entry.mode});
-          if (q) single_line_key(line, source.display_name, key);
         } else {
           key.assign(line.entry);
           e = recent.of(key, find_or_add_entry);
@@ -845,9 +858,7 @@ void price_manifests(const Engine& engine, const std::vector<ManifestSource>& so
         if (!q) continue;
         payload.clear();
         ClaimPayload{e, result.value.amount}.append_to(payload);
-        plan.allocation.add({record_index, date, q,
-                             quota::quota_quantity(*q, result.value.amount, line.quantities), key},
-                            payload);
+        plan.allocation.add(batch[i].encoded_claim, record_index, payload);
       }
       plan.results.append(block);
       return true;

@@ -1,5 +1,6 @@
 #include <dutycalc/quota/allocation.hpp>
 
+#include <dutycalc/error.hpp>
 #include <dutycalc/util/byte_reader.hpp>
 #include <dutycalc/util/external_sort.hpp>
 
@@ -71,27 +72,45 @@ struct Allocation::Sorters {
 Allocation::Allocation(ExternalSorter::Limits limits) : m_sorters(std::make_unique<Sorters>(limits)) {}
 Allocation::~Allocation() = default;
 
-void Allocation::add(const QuotaClaim& claim, std::string_view payload) {
+void Allocation::encode(const QuotaClaim& claim, EncodedClaim& out) {
   const std::string period = claim.quota->period_of(claim.date).label;
-  m_bytes.clear();
+  std::string& bytes = out.bytes;
+  bytes.clear();
   const std::uint64_t hash =
       hash_bytes(claim.entry, hash_bytes(period, hash_bytes(claim.quota->id) ^ 0xFF) ^ 0xFF);
-  put_ordered(m_bytes, hash);
-  put_ordered(m_bytes, claim.quota->id.size());
-  m_bytes.append(claim.quota->id);
-  put_ordered(m_bytes, period.size());
-  m_bytes.append(period);
-  put_ordered(m_bytes, claim.entry.size());
-  m_bytes.append(claim.entry);
-  put_ordered_date(m_bytes, claim.date);
-  put_ordered(m_bytes, claim.record);
+  put_ordered(bytes, hash);
+  put_ordered(bytes, claim.quota->id.size());
+  bytes.append(claim.quota->id);
+  put_ordered(bytes, period.size());
+  bytes.append(period);
+  put_ordered(bytes, claim.entry.size());
+  bytes.append(claim.entry);
+  put_ordered_date(bytes, claim.date);
+  out.order_at = bytes.size();
+  bytes.append(16, '\0'); // record and place
+  append_bytes(bytes, address_of(claim.quota));
+  append_bytes(bytes, static_cast<unsigned char>(claim.quantity.has_value()));
+  append_bytes(bytes, claim.quantity.value_or(Decimal{}));
+}
+
+void Allocation::add(EncodedClaim& claim, std::size_t record, std::string_view payload) {
+  std::string& bytes = claim.bytes;
+  m_bytes.clear();
+  put_ordered(m_bytes, record);
   put_ordered(m_bytes, m_added);
-  append_bytes(m_bytes, address_of(claim.quota));
-  append_bytes(m_bytes, static_cast<unsigned char>(claim.quantity.has_value()));
-  append_bytes(m_bytes, claim.quantity.value_or(Decimal{}));
-  m_bytes.append(payload);
-  m_sorters->by_group->add(m_bytes);
+  if (claim.order_at + m_bytes.size() > bytes.size())
+    throw Error("a quota claim is added that was not encoded");
+  bytes.replace(claim.order_at, m_bytes.size(), m_bytes);
+  const std::size_t size = bytes.size();
+  bytes.append(payload);
+  m_sorters->by_group->add(bytes);
+  bytes.resize(size);
   ++m_added;
+}
+
+void Allocation::add(const QuotaClaim& claim, std::string_view payload) {
+  encode(claim, m_encoded);
+  add(m_encoded, claim.record, payload);
 }
 
 // Each entry's first claim on a quota period in drawing order, among those with a quantity,

@@ -58,6 +58,13 @@ struct DrawnClaim {
   std::string_view payload; // what the caller added with the claim
 };
 
+// A claim's bytes as Allocation sorts them, made ahead (on any thread: Allocation::encode), with
+// its record and place left for Allocation::add to set in turn.
+struct EncodedClaim {
+  std::string bytes;
+  std::size_t order_at = 0; // where the record and the place go
+};
+
 // allocate() for any number of claims, in bounded memory: the claims wait in temporary files
 // (ExternalSorter), sorted three times: by quota period and entry, to find each entry's first
 // claim on a period (the one that clears its earlier draw); by date and record, to draw them in
@@ -73,6 +80,11 @@ public:
 
   // Adds a claim (its entry's key is copied). Throws Error when a temporary file cannot be written.
   void add(const QuotaClaim& claim, std::string_view payload = {});
+  // Encodes `claim` into `out` (its record left to add()): the part of add() that needs nothing
+  // but the claim, for a caller that adds claims in turn from several threads.
+  static void encode(const QuotaClaim& claim, EncodedClaim& out);
+  // Adds a claim encode() made, as the claim of line `record`.
+  void add(EncodedClaim& claim, std::size_t record, std::string_view payload = {});
   std::size_t claims() const { return m_added; }
   // Draws every claim added on `ledger` (see allocate()), calling `drawn(claim)` for each, in
   // drawing order.
@@ -92,6 +104,7 @@ private:
   struct Sorters;
   std::unique_ptr<Sorters> m_sorters;
   std::string m_bytes;
+  EncodedClaim m_encoded; // add(claim)'s
   std::size_t m_added = 0;
 };
 
