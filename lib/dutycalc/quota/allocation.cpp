@@ -42,19 +42,6 @@ const Quota* quota_at(std::uint64_t address) {
 
 constexpr const char* k_not_as_written = "the temporary file of quota claims is not as written";
 
-// What a claim waiting to be drawn holds, as read back from either of the first two sorts.
-struct WaitingClaim {
-  std::uint64_t place = 0; // the order it was added in
-  std::uint64_t record = 0;
-  Date date;
-  const Quota* quota = nullptr;
-  std::string_view period;
-  std::string_view entry;
-  std::optional<Decimal> quantity;
-  bool clears = false;
-  std::string_view payload;
-};
-
 } // namespace
 
 struct Allocation::Sorters {
